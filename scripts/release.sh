@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Release build: trunk build --release=true with wasm-opt (binaryen 132 from npm), then the
+# .wasm size raw and gzipped. Extra args go to trunk build. Output dir: $DIST (default dist).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+DIST="${DIST:-dist}"
+
+scripts/setup.sh --release
+# trunk finds wasm-opt on PATH and checks it against Trunk.toml's [tools] wasm_opt.
+export PATH="$ROOT/tools/node_modules/.bin:$PATH"
+
+# `--release` alone swallows the next argument in trunk 0.21 (it takes an optional value).
+trunk build --release=true --dist "$DIST" "$@"
+
+shopt -s nullglob
+wasm_files=("$DIST"/*.wasm)
+if [ "${#wasm_files[@]}" -eq 0 ]; then
+  echo "release.sh: no .wasm in $DIST/" >&2
+  exit 1
+fi
+printf '\n%-60s %12s %12s\n' "file" "raw bytes" "gzip -9"
+for f in "${wasm_files[@]}"; do
+  printf '%-60s %12s %12s\n' "$f" "$(wc -c <"$f")" "$(gzip -9 -c "$f" | wc -c)"
+done

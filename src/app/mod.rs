@@ -1,0 +1,52 @@
+//! The app shell: start-up (panic hook, backend, `window.trainlab`, the frame loop), the router and
+//! the pages. Routes: `/` gallery, `/concepts/<slug>`, `/embed/<slug>` (no site chrome), anything
+//! else the not-found page. The router's base comes from `<base href>`, so the site also works
+//! when served from a sub-path (`trunk --public-url /sub/`).
+
+pub mod js_api;
+pub mod pages;
+pub mod runtime;
+
+use crate::engine::backend::Preference;
+use crate::state::web::current_query;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use pages::{ConceptPage, EmbedPage, Gallery, NotFound};
+
+/// The site's base path without a trailing slash: `""` at the root, `"/sub"` under a sub-path.
+pub fn base_path() -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|u| web_sys::Url::new(&u).ok())
+        .map(|u| u.pathname())
+        .unwrap_or_default();
+    base.trim_end_matches('/').to_string()
+}
+
+/// Starts the engine and mounts the app on `<body>`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    js_api::install();
+    let q = current_query();
+    let pref = q.get("backend").and_then(Preference::parse).unwrap_or_default();
+    wasm_bindgen_futures::spawn_local(runtime::start_backend(pref));
+    runtime::start_loop();
+    leptos::mount::mount_to_body(App);
+}
+
+/// Router and routes.
+#[component]
+pub fn App() -> impl IntoView {
+    let base = base_path();
+    view! {
+        <Router base=base>
+            <Routes fallback=|| view! { <NotFound /> }>
+                <Route path=path!("/") view=Gallery />
+                <Route path=path!("/concepts/:slug") view=ConceptPage />
+                <Route path=path!("/embed/:slug") view=EmbedPage />
+            </Routes>
+        </Router>
+    }
+}

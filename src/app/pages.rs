@@ -1,0 +1,138 @@
+//! The pages: gallery (generated from the registry), a concept page, the chrome-less embed page and
+//! the not-found page.
+
+use super::base_path;
+use super::runtime::runtime;
+use crate::components::badge::BackendBadge;
+use crate::panels::{find, Concept, PanelId, REGISTRY};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// Header and footer around a page's content.
+#[component]
+fn Layout(children: Children) -> impl IntoView {
+    let home = format!("{}/", base_path());
+    view! {
+        <header class="site-header">
+            <a class="brand" href=home>"Trainlab"</a>
+            <span class="tagline">"Training fundamentals, trained live in your browser"</span>
+            <BackendBadge />
+        </header>
+        <main>{children()}</main>
+        <footer class="site-footer">
+            <p>"Every chart here comes from a model training right now on this page, with Burn compiled to WebAssembly."</p>
+        </footer>
+    }
+}
+
+/// `/`: all 17 concepts in course order.
+#[component]
+pub fn Gallery() -> impl IntoView {
+    let base = base_path();
+    view! {
+        <Layout>
+            <h1>"How large language models are trained, in 17 live experiments"</h1>
+            <p class="lede">
+                "Each concept has a panel that trains a small model in this tab: on your GPU through WebGPU when the browser offers one, on the CPU when it does not. Change a setting and the run starts again."
+            </p>
+            <ol class="gallery" data-testid="gallery">
+                {REGISTRY
+                    .iter()
+                    .map(|c| {
+                        let href = format!("{base}/concepts/{}", c.slug);
+                        view! {
+                            <li class:built=c.panel.is_some()>
+                                <a href=href>
+                                    <span class="num">{format!("{:02}", c.number)}</span>
+                                    <span class="title">{c.title}</span>
+                                </a>
+                                <p class="summary">{c.summary}</p>
+                                {c.panel.is_none().then(|| view! { <p class="not-built">"Not built yet"</p> })}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        </Layout>
+    }
+}
+
+fn panel_view(id: PanelId) -> AnyView {
+    match id {
+        PanelId::Backprop => view! { <crate::panels::backprop::view::BackpropPanel /> }.into_any(),
+    }
+}
+
+fn explanation(id: PanelId) -> AnyView {
+    match id {
+        PanelId::Backprop => view! { <crate::panels::backprop::explain::BackpropExplanation /> }.into_any(),
+    }
+}
+
+/// The panel once the backend is chosen; rebuilt if the backend changes (a fallback to the CPU).
+#[component]
+fn LivePanel(concept: &'static Concept) -> impl IntoView {
+    let backend = runtime().backend;
+    let kind = Memo::new(move |_| backend.get().map(|b| b.kind));
+    move || match (kind.get(), concept.panel) {
+        (_, None) => view! { <p class="not-built">"Not built yet: this concept's panel has not been written. Nothing here is simulated in the meantime."</p> }.into_any(),
+        (None, Some(_)) => view! { <p class="starting" role="status">"Starting the training engine…"</p> }.into_any(),
+        (Some(_), Some(id)) => panel_view(id),
+    }
+}
+
+fn slug_param() -> Memo<Option<&'static Concept>> {
+    let params = use_params_map();
+    Memo::new(move |_| params.with(|p| p.get("slug")).and_then(|s| find(&s)))
+}
+
+/// `/concepts/<slug>`: the panel with its explanation.
+#[component]
+pub fn ConceptPage() -> impl IntoView {
+    let concept = slug_param();
+    move || match concept.get() {
+        None => view! { <NotFound /> }.into_any(),
+        Some(c) => view! {
+            <Layout>
+                <nav class="crumbs" aria-label="Breadcrumb"><a href=format!("{}/", base_path())>"All concepts"</a></nav>
+                <h1><span class="num">{format!("{:02} ", c.number)}</span>{c.title}</h1>
+                <p class="lede">{c.summary}</p>
+                <LivePanel concept=c />
+                {c.panel.map(explanation)}
+            </Layout>
+        }
+        .into_any(),
+    }
+}
+
+/// `/embed/<slug>`: the panel alone, for iframes.
+#[component]
+pub fn EmbedPage() -> impl IntoView {
+    let concept = slug_param();
+    move || match concept.get() {
+        None => view! { <NotFound embedded=true /> }.into_any(),
+        Some(c) => view! {
+            <div class="embed">
+                <div class="embed-bar"><strong>{c.title}</strong><BackendBadge /></div>
+                <LivePanel concept=c />
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+/// Unknown routes and slugs.
+#[component]
+pub fn NotFound(#[prop(optional)] embedded: bool) -> impl IntoView {
+    let home = format!("{}/", base_path());
+    let body = view! {
+        <h1>"Not found"</h1>
+        <p>"There is no page at this address. The concepts are all listed on the home page."</p>
+        <p><a href=home>"Home: all concepts"</a></p>
+    };
+    if embedded {
+        view! { <div class="embed not-found">{body}</div> }.into_any()
+    } else {
+        view! { <Layout><div class="not-found">{body}</div></Layout> }.into_any()
+    }
+}

@@ -1,0 +1,98 @@
+//! A heatmap of a scalar field on a square grid with points (and optional paths) drawn over it:
+//! the decision boundary under the data, or a loss surface under optimiser trajectories.
+
+use super::{fit_canvas, theme, PALETTE};
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+
+/// What a heatmap shows.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct HeatmapData {
+    /// Cells per side.
+    pub n: usize,
+    /// The grid spans `[-extent, extent]²`.
+    pub extent: f64,
+    /// Values in [0, 1], row-major from the top-left, `[n * n]` (empty: draw only the points).
+    pub values: Vec<f32>,
+    /// Points `(x, y, class)`; class picks the colour.
+    pub points: Vec<(f32, f32, u8)>,
+    /// Polylines drawn over everything, one colour each.
+    pub paths: Vec<Vec<(f64, f64)>>,
+}
+
+/// Blue (0) → background → orange (1), matching the class colours.
+fn cell_color(v: f32, bg: RGBColor) -> RGBColor {
+    let (lo, hi) = (PALETTE[0], PALETTE[1]);
+    let v = if v.is_finite() { v.clamp(0.0, 1.0) } else { 0.5 };
+    let (c, t) = if v < 0.5 { (lo, (0.5 - v) * 2.0) } else { (hi, (v - 0.5) * 2.0) };
+    let t = f64::from(t) * 0.55;
+    let mix = |a: u8, b: u8| (f64::from(a) * (1.0 - t) + f64::from(b) * t).round() as u8;
+    RGBColor(mix(bg.0, c.0), mix(bg.1, c.1), mix(bg.2, c.2))
+}
+
+/// The heatmap component; redraws whenever `data` changes.
+#[component]
+pub fn Heatmap(
+    /// Accessible description.
+    title: &'static str,
+    /// Field, points and paths.
+    #[prop(into)]
+    data: Signal<HeatmapData>,
+) -> impl IntoView {
+    let canvas = NodeRef::<Canvas>::new();
+    Effect::new(move |_| {
+        let d = data.get();
+        if let Some(c) = canvas.get() {
+            draw(&c, &d);
+        }
+    });
+    view! {
+        <figure class="chart heatmap">
+            <figcaption>{title}</figcaption>
+            <canvas node_ref=canvas class="heatmap-canvas" role="img" aria-label=title></canvas>
+        </figure>
+    }
+}
+
+fn draw(canvas: &web_sys::HtmlCanvasElement, d: &HeatmapData) {
+    let Some(dpr) = fit_canvas(canvas) else { return };
+    let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else { return };
+    let root = backend.into_drawing_area();
+    let _ = render(&root, d, dpr);
+    let _ = root.present();
+}
+
+fn render(
+    root: &DrawingArea<CanvasBackend, plotters::coord::Shift>,
+    d: &HeatmapData,
+    dpr: f64,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let t = theme();
+    root.fill(&t.bg)?;
+    let e = d.extent.max(1e-6);
+    let mut chart = ChartBuilder::on(root).margin((4.0 * dpr) as u32).build_cartesian_2d(-e..e, -e..e)?;
+    if d.n > 0 && d.values.len() == d.n * d.n {
+        let cell = 2.0 * e / d.n as f64;
+        chart.draw_series(d.values.iter().enumerate().map(|(i, &v)| {
+            let (r, c) = (i / d.n, i % d.n);
+            let x0 = -e + c as f64 * cell;
+            let y0 = e - r as f64 * cell;
+            Rectangle::new([(x0, y0), (x0 + cell, y0 - cell)], cell_color(v, t.bg).filled())
+        }))?;
+    }
+    let radius = (3.2 * dpr) as i32;
+    chart.draw_series(d.points.iter().map(|&(x, y, c)| {
+        let color = PALETTE[usize::from(c) % 2];
+        Circle::new((f64::from(x), f64::from(y)), radius, color.filled())
+    }))?;
+    chart.draw_series(d.points.iter().map(|&(x, y, _)| {
+        Circle::new((f64::from(x), f64::from(y)), radius, t.fg.mix(0.6).stroke_width(1))
+    }))?;
+    for (i, path) in d.paths.iter().enumerate() {
+        let color = PALETTE[(i + 2) % PALETTE.len()];
+        chart.draw_series(LineSeries::new(path.iter().copied(), color.stroke_width((2.0 * dpr) as u32)))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,197 @@
+//! A line chart of several named series with a legend, axis labels and an optional log y-axis.
+
+use super::{download, fit_canvas, theme, PALETTE};
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use plotters::coord::ranged1d::{AsRangedCoord, ValueFormatter};
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+
+/// One series to draw: a stable `name` (also the CSV column) and its points.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Line {
+    /// lower_snake_case name, as in `window.trainlab.metrics`.
+    pub name: String,
+    /// `(x, y)` points; non-finite y values are skipped.
+    pub points: Vec<(f64, f64)>,
+}
+
+/// A multi-series line chart. `series` is redrawn whenever it changes.
+#[component]
+pub fn LineChart(
+    /// Accessible name and heading of the chart.
+    title: &'static str,
+    /// x-axis label.
+    x_label: &'static str,
+    /// y-axis label.
+    y_label: &'static str,
+    /// The series.
+    #[prop(into)]
+    series: Signal<Vec<Line>>,
+    /// Draw y on a log₁₀ scale.
+    #[prop(into, optional)]
+    log_y: Signal<bool>,
+    /// File name (without `.csv`) for the download.
+    csv_name: &'static str,
+) -> impl IntoView {
+    let canvas = NodeRef::<Canvas>::new();
+    Effect::new(move |_| {
+        let data = series.get();
+        let log = log_y.get();
+        if let Some(c) = canvas.get() {
+            draw(&c, &data, log, x_label, y_label);
+        }
+    });
+    let on_csv = move |_| {
+        let data = series.get_untracked();
+        download(&format!("{csv_name}.csv"), &to_csv(x_label, &data), "text/csv");
+    };
+    view! {
+        <figure class="chart">
+            <figcaption>{title}</figcaption>
+            <canvas node_ref=canvas class="chart-canvas" role="img" aria-label=title></canvas>
+            <button class="csv" on:click=on_csv>"Download CSV"</button>
+        </figure>
+    }
+}
+
+/// CSV: one row per x, one column per series.
+pub fn to_csv(x_label: &str, data: &[Line]) -> String {
+    let mut xs: Vec<f64> = data.iter().flat_map(|l| l.points.iter().map(|p| p.0)).collect();
+    xs.sort_by(f64::total_cmp);
+    xs.dedup();
+    let mut out = format!("{}", x_label.replace(',', " "));
+    for l in data {
+        out.push(',');
+        out.push_str(&l.name);
+    }
+    out.push('\n');
+    for x in xs {
+        out.push_str(&x.to_string());
+        for l in data {
+            out.push(',');
+            if let Ok(i) = l.points.binary_search_by(|p| p.0.total_cmp(&x)) {
+                out.push_str(&l.points[i].1.to_string());
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn bounds(data: &[Line], log: bool) -> ((f64, f64), (f64, f64)) {
+    let mut xr = (f64::INFINITY, f64::NEG_INFINITY);
+    let mut yr = (f64::INFINITY, f64::NEG_INFINITY);
+    for (x, y) in data.iter().flat_map(|l| l.points.iter().copied()) {
+        if !y.is_finite() || (log && y <= 0.0) {
+            continue;
+        }
+        xr = (xr.0.min(x), xr.1.max(x));
+        yr = (yr.0.min(y), yr.1.max(y));
+    }
+    if !xr.0.is_finite() {
+        xr = (0.0, 1.0);
+        yr = if log { (0.1, 1.0) } else { (0.0, 1.0) };
+    }
+    if xr.1 <= xr.0 {
+        xr.1 = xr.0 + 1.0;
+    }
+    if yr.1 <= yr.0 {
+        let pad = if yr.0 == 0.0 { 1.0 } else { yr.0.abs() * 0.1 };
+        yr = (yr.0 - pad, yr.1 + pad);
+    }
+    if log {
+        yr = (yr.0.max(1e-12) / 1.5, yr.1 * 1.5);
+    } else {
+        let pad = (yr.1 - yr.0) * 0.05;
+        yr = (yr.0 - pad, yr.1 + pad);
+    }
+    (xr, yr)
+}
+
+fn draw(canvas: &web_sys::HtmlCanvasElement, data: &[Line], log: bool, xl: &str, yl: &str) {
+    let Some(dpr) = fit_canvas(canvas) else { return };
+    let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else { return };
+    let root = backend.into_drawing_area();
+    let (xr, yr) = bounds(data, log);
+    let _ = if log {
+        render(&root, data, dpr, xl, yl, xr.0..xr.1, (yr.0..yr.1).log_scale(), true)
+    } else {
+        render(&root, data, dpr, xl, yl, xr.0..xr.1, yr.0..yr.1, false)
+    };
+    let _ = root.present();
+}
+
+#[allow(clippy::too_many_arguments)]
+fn render<Y>(
+    root: &DrawingArea<CanvasBackend, plotters::coord::Shift>,
+    data: &[Line],
+    dpr: f64,
+    xl: &str,
+    yl: &str,
+    xr: std::ops::Range<f64>,
+    yr: Y,
+    log: bool,
+) -> Result<(), Box<dyn std::error::Error>>
+where
+    Y: AsRangedCoord<Value = f64>,
+    Y::CoordDescType: ValueFormatter<f64>,
+{
+    let t = theme();
+    root.fill(&t.bg)?;
+    let px = |v: f64| (v * dpr).round() as u32;
+    let font = ("sans-serif", 12.0 * dpr).into_font().color(&t.fg);
+    let mut chart = ChartBuilder::on(root)
+        .margin(px(8.0))
+        .x_label_area_size(px(34.0))
+        .y_label_area_size(px(56.0))
+        .build_cartesian_2d(xr, yr)?;
+    chart
+        .configure_mesh()
+        .x_desc(xl)
+        .y_desc(yl)
+        .label_style(font.clone())
+        .axis_desc_style(font.clone())
+        .axis_style(t.fg)
+        .bold_line_style(t.grid)
+        .light_line_style(t.grid.mix(0.4))
+        .x_labels(6)
+        .y_labels(6)
+        .y_label_formatter(&|v| fmt_tick(*v))
+        .x_label_formatter(&|v| fmt_tick(*v))
+        .draw()?;
+    for (i, line) in data.iter().enumerate() {
+        let color = PALETTE[i % PALETTE.len()];
+        let pts = line.points.iter().copied().filter(|p| p.1.is_finite() && (!log || p.1 > 0.0));
+        chart
+            .draw_series(LineSeries::new(pts, color.stroke_width(px(1.6).max(1))))?
+            .label(line.name.clone())
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + (14.0 * dpr) as i32, y)], color.stroke_width((2.0 * dpr) as u32))
+            });
+    }
+    if !data.is_empty() {
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
+            .background_style(t.bg.mix(0.85))
+            .border_style(t.grid)
+            .label_font(font)
+            .draw()?;
+    }
+    Ok(())
+}
+
+fn fmt_tick(v: f64) -> String {
+    let a = v.abs();
+    if a == 0.0 {
+        "0".into()
+    } else if !(1e-3..1e5).contains(&a) {
+        format!("{v:.0e}")
+    } else if a >= 100.0 {
+        format!("{v:.0}")
+    } else {
+        let s = format!("{v:.3}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}

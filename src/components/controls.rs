@@ -1,0 +1,183 @@
+//! Labelled, keyboard-operable controls: [`Slider`] (optionally log-scale, with a numeric readout),
+//! [`Select`], [`Toggle`], [`PlayControls`] and [`Progress`]. Each takes a value signal and a
+//! callback, so a panel decides what a change means.
+
+use crate::engine::job::Status;
+use leptos::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
+
+fn fresh_id(prefix: &str) -> String {
+    format!("{prefix}-{}", NEXT_ID.fetch_add(1, Ordering::Relaxed))
+}
+
+/// Formats a number for a readout: 3 significant digits, scientific when tiny or huge.
+pub fn fmt_num(v: f64) -> String {
+    let a = v.abs();
+    if a == 0.0 {
+        "0".into()
+    } else if !(1e-3..1e5).contains(&a) {
+        format!("{v:.2e}")
+    } else {
+        let digits = (2 - a.log10().floor() as i32).max(0) as usize;
+        format!("{v:.digits$}")
+    }
+}
+
+/// A range input with a label and a readout. With `log`, the thumb moves in log₁₀ space.
+#[component]
+pub fn Slider(
+    /// Visible label, also the accessible name.
+    label: &'static str,
+    /// Smallest value.
+    min: f64,
+    /// Largest value.
+    max: f64,
+    /// Step in value space (ignored when `log`).
+    #[prop(default = 1.0)]
+    step: f64,
+    /// Log scale.
+    #[prop(optional)]
+    log: bool,
+    /// Current value.
+    #[prop(into)]
+    value: Signal<f64>,
+    /// Called with the new value (already clamped to `[min, max]`).
+    on_change: Callback<f64>,
+) -> impl IntoView {
+    let id = fresh_id("slider");
+    let to_pos = move |v: f64| if log { v.max(min).log10() } else { v };
+    let from_pos = move |p: f64| (if log { 10f64.powf(p) } else { p }).clamp(min, max);
+    let (lo, hi, st) = if log { (min.log10(), max.log10(), 0.01) } else { (min, max, step) };
+    view! {
+        <div class="control slider">
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                type="range"
+                min=lo
+                max=hi
+                step=st
+                prop:value=move || to_pos(value.get()).to_string()
+                aria-valuetext=move || fmt_num(value.get())
+                on:input=move |ev| {
+                    if let Ok(p) = event_target_value(&ev).parse::<f64>() {
+                        on_change.run(from_pos(p));
+                    }
+                }
+            />
+            <output class="readout">{move || fmt_num(value.get())}</output>
+        </div>
+    }
+}
+
+/// A labelled `<select>`; `options` are `(key, label)` pairs.
+#[component]
+pub fn Select(
+    /// Visible label.
+    label: &'static str,
+    /// `(key, label)` pairs.
+    options: Vec<(&'static str, &'static str)>,
+    /// Selected key.
+    #[prop(into)]
+    value: Signal<String>,
+    /// Called with the chosen key.
+    on_change: Callback<String>,
+) -> impl IntoView {
+    let id = fresh_id("select");
+    view! {
+        <div class="control select">
+            <label for=id.clone()>{label}</label>
+            <select id=id prop:value=move || value.get() on:change=move |ev| on_change.run(event_target_value(&ev))>
+                {options
+                    .into_iter()
+                    .map(|(k, l)| view! { <option value=k selected=move || value.get() == k>{l}</option> })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// A labelled checkbox.
+#[component]
+pub fn Toggle(
+    /// Visible label.
+    label: &'static str,
+    /// Checked.
+    #[prop(into)]
+    value: Signal<bool>,
+    /// Called with the new state.
+    on_change: Callback<bool>,
+) -> impl IntoView {
+    let id = fresh_id("toggle");
+    view! {
+        <div class="control toggle">
+            <input id=id.clone() type="checkbox" prop:checked=move || value.get() on:change=move |ev| on_change.run(event_target_checked(&ev)) />
+            <label for=id>{label}</label>
+        </div>
+    }
+}
+
+/// Play / Pause / Step / Reset for a job.
+#[component]
+pub fn PlayControls(
+    /// The job's state.
+    #[prop(into)]
+    status: Signal<Status>,
+    /// Start or resume.
+    on_play: Callback<()>,
+    /// Pause.
+    on_pause: Callback<()>,
+    /// One step.
+    on_step: Callback<()>,
+    /// Back to step 0.
+    on_reset: Callback<()>,
+) -> impl IntoView {
+    let running = move || status.get() == Status::Running;
+    let finished = move || matches!(status.get(), Status::Done | Status::Diverged);
+    view! {
+        <div class="play-controls" role="group" aria-label="Training controls">
+            <button on:click=move |_| on_play.run(()) disabled=move || running() || finished()>"Play"</button>
+            <button on:click=move |_| on_pause.run(()) disabled=move || !running()>"Pause"</button>
+            <button on:click=move |_| on_step.run(()) disabled=finished>"Step"</button>
+            <button on:click=move |_| on_reset.run(())>"Reset"</button>
+            <span class=move || format!("status status-{}", status.get().as_str())>
+                {move || match status.get() {
+                    Status::Idle => "Idle",
+                    Status::Running => "Running",
+                    Status::Paused => "Paused",
+                    Status::Diverged => "Diverged",
+                    Status::Done => "Done",
+                }}
+            </span>
+        </div>
+    }
+}
+
+/// Progress through a run's step budget, with the step rate.
+#[component]
+pub fn Progress(
+    /// Steps done.
+    #[prop(into)]
+    done: Signal<u64>,
+    /// Step budget.
+    #[prop(into)]
+    total: Signal<u64>,
+    /// Steps per second (0 when unknown).
+    #[prop(into)]
+    rate: Signal<f64>,
+) -> impl IntoView {
+    view! {
+        <div class="progress">
+            <progress max=move || total.get() as f64 value=move || done.get() as f64 aria-label="Training progress"></progress>
+            <span>
+                {move || format!("step {} of {}", done.get(), total.get())}
+                {move || {
+                    let r = rate.get();
+                    (r > 0.0).then(|| format!(" · {} steps/s", fmt_num(r)))
+                }}
+            </span>
+        </div>
+    }
+}

@@ -1,0 +1,42 @@
+//! The frame every panel sits in: its controls and figures, the notes about URL values that were
+//! clamped, and a "Copy link" button that captures the whole state.
+
+use crate::state::web::current_url;
+use leptos::prelude::*;
+
+/// Wraps a panel. `notes` are shown once, at the top, in a status region.
+#[component]
+pub fn PanelFrame(
+    /// Registry slug (a data attribute, for scripts).
+    slug: &'static str,
+    /// Messages about malformed URL values.
+    notes: Vec<String>,
+    /// The panel's content.
+    children: Children,
+) -> impl IntoView {
+    let (copied, set_copied) = signal(false);
+    let copy = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.navigator().clipboard().write_text(&current_url());
+            set_copied.set(true);
+        }
+    };
+    let has_notes = !notes.is_empty();
+    view! {
+        <section class="panel" data-testid="panel" data-slug=slug>
+            {has_notes
+                .then(|| {
+                    view! {
+                        <div class="url-notes" role="status" data-testid="url-notes">
+                            <strong>"Some link settings were adjusted: "</strong>
+                            <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                        </div>
+                    }
+                })}
+            {children()}
+            <div class="panel-footer">
+                <button on:click=copy>{move || if copied.get() { "Link copied" } else { "Copy link to this run" }}</button>
+            </div>
+        </section>
+    }
+}

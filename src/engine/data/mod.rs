@@ -1,0 +1,3 @@
+//! Data sets the experiments train on, generated from a seed so a URL reproduces them.
+
+pub mod toy2d;

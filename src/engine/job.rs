@@ -1,0 +1,304 @@
+//! A job: one training run (an [`Experiment`]) plus its lifecycle, step budget and metrics.
+//!
+//! The job is where the engine's readback rule lives. A slice of steps is enqueued on the device
+//! without waiting; every per-step metric vector of the slice, plus any view tensors, goes into one
+//! Burn [`Transaction`], so there is **one readback per job per frame**. When the data comes back
+//! (async on wasm) it is checked for NaN/Inf, which turns the job `Diverged`, and recorded as
+//! [`Metrics`]. Reset rebuilds the experiment from its factory and bumps an epoch so that a readback
+//! still in flight from before the reset is ignored.
+
+use super::metrics::Metrics;
+use burn::tensor::{Tensor, Transaction, TensorData};
+
+/// What one training step hands back, still on the device.
+pub struct StepOutput {
+    /// The step's metric vector, `[k]`, in the order of [`Experiment::metric_names`].
+    pub metrics: Tensor<1>,
+    /// Extra tensors asked for by `inspect` (the step-once detail), read back with the slice.
+    pub extra: Vec<Tensor<1>>,
+}
+
+/// A trainable experiment: model, optimizer, schedule and data, behind one step function.
+pub trait Experiment {
+    /// Names (lower_snake_case, stable) of the per-step metric vector's entries.
+    fn metric_names(&self) -> Vec<String>;
+    /// Enqueues one forward + backward + optimizer step. `step` counts from 1.
+    /// With `inspect`, also returns the tensors the step-once view shows.
+    fn train_step(&mut self, step: u64, inspect: bool) -> StepOutput;
+    /// View tensors (a decision boundary, say) read back at the end of each slice.
+    fn snapshot(&mut self) -> Vec<Tensor<1>> {
+        Vec::new()
+    }
+    /// When `Some(r)`, the run also counts as diverged once its loss (metric 0) exceeds `r` times
+    /// the loss of step 1: cross-entropy's gradients are bounded, so a far too large learning rate
+    /// often throws the loss up by orders of magnitude without ever producing NaN.
+    fn divergence_ratio(&self) -> Option<f64> {
+        None
+    }
+    /// Receives the read-back `extra` (from an inspecting step) and `snapshot` data.
+    fn absorb(&mut self, _extra: Vec<Vec<f32>>, _snapshot: Vec<Vec<f32>>) {}
+}
+
+/// Where a job is in its life. `as_str` gives the names scripts see.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Built, not started (or reset).
+    Idle,
+    /// Stepping whenever the scheduler gives it a slice.
+    Running,
+    /// Stopped by the reader; resumes where it was.
+    Paused,
+    /// A metric came back NaN or infinite; only reset leaves this state.
+    Diverged,
+    /// The step budget is spent.
+    Done,
+}
+
+impl Status {
+    /// `"idle"`, `"running"`, `"paused"`, `"diverged"` or `"done"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Idle => "idle",
+            Status::Running => "running",
+            Status::Paused => "paused",
+            Status::Diverged => "diverged",
+            Status::Done => "done",
+        }
+    }
+}
+
+/// A slice's readback, waiting to be executed (`Transaction::execute_async` in the browser,
+/// `execute` natively) and handed back through [`Steppable::complete`].
+pub struct Pending {
+    /// All tensors of the slice, registered in order: metrics, then extra, then snapshot.
+    pub tx: Transaction,
+    ticket: Ticket,
+}
+
+impl Pending {
+    /// Splits into the transaction to run and the ticket to hand back with its data.
+    pub fn into_parts(self) -> (Transaction, Ticket) {
+        (self.tx, self.ticket)
+    }
+}
+
+/// What a readback needs to be filed correctly when it returns.
+#[derive(Clone, Copy, Debug)]
+pub struct Ticket {
+    epoch: u64,
+    first_step: u64,
+    steps: u64,
+    extra: usize,
+}
+
+/// The object-safe face of a job that the scheduler drives.
+pub trait Steppable {
+    /// Whether the scheduler should give this job a slice now.
+    fn wants_slice(&self) -> bool;
+    /// Enqueues up to `max_steps` steps, stopping early once `over_budget()` says so (checked after
+    /// each step; at least one step runs). Returns the slice's readback.
+    fn run_slice(&mut self, max_steps: u64, over_budget: &mut dyn FnMut() -> bool) -> Option<Pending>;
+    /// Files a finished readback. An `Err` (a lost device, say) is reported as diverged-free failure.
+    fn complete(&mut self, ticket: Ticket, data: Result<Vec<TensorData>, String>);
+    /// Whether the last readback failed (the device may be lost).
+    fn readback_failed(&self) -> bool;
+}
+
+/// A training run with lifecycle controls. `E` is rebuilt from `factory` on reset.
+pub struct Job<E: Experiment> {
+    /// The experiment; panels read their view state from it.
+    pub exp: E,
+    factory: Box<dyn Fn() -> E>,
+    names: Vec<String>,
+    status: Status,
+    /// Steps enqueued so far.
+    enqueued: u64,
+    /// Steps whose metrics have come back.
+    confirmed: u64,
+    budget: u64,
+    metrics: Metrics,
+    in_flight: bool,
+    epoch: u64,
+    step_once: bool,
+    /// Whether the panel is on screen and the tab visible.
+    pub visible: bool,
+    /// A message for the UI when something went wrong (divergence, device loss).
+    pub error: Option<String>,
+    readback_failed: bool,
+    first_loss: Option<f64>,
+}
+
+impl<E: Experiment> Job<E> {
+    /// A new idle job running at most `budget` steps.
+    pub fn new(factory: Box<dyn Fn() -> E>, budget: u64) -> Self {
+        let exp = factory();
+        let names = exp.metric_names();
+        Self {
+            exp,
+            factory,
+            names,
+            status: Status::Idle,
+            enqueued: 0,
+            confirmed: 0,
+            budget: budget.max(1),
+            metrics: Metrics::default(),
+            in_flight: false,
+            epoch: 0,
+            step_once: false,
+            visible: true,
+            error: None,
+            readback_failed: false,
+            first_loss: None,
+        }
+    }
+
+    /// Current lifecycle state.
+    pub fn status(&self) -> Status {
+        self.status
+    }
+    /// Steps whose results have been read back.
+    pub fn steps(&self) -> u64 {
+        self.confirmed
+    }
+    /// The step budget.
+    pub fn budget(&self) -> u64 {
+        self.budget
+    }
+    /// Recorded metric series.
+    pub fn metrics(&self) -> &Metrics {
+        &self.metrics
+    }
+
+    /// Start or resume. No effect once diverged or done.
+    pub fn play(&mut self) {
+        if matches!(self.status, Status::Idle | Status::Paused) {
+            self.status = Status::Running;
+        }
+    }
+    /// Pause a running job.
+    pub fn pause(&mut self) {
+        if self.status == Status::Running {
+            self.status = Status::Paused;
+        }
+    }
+    /// Run exactly one step (with inspection) at the next slice, then pause.
+    pub fn step_once(&mut self) {
+        if matches!(self.status, Status::Idle | Status::Paused | Status::Running) && self.enqueued < self.budget {
+            self.step_once = true;
+            self.status = Status::Paused;
+        }
+    }
+    /// Rebuild the experiment from scratch (same seed, same parameters) and go idle.
+    pub fn reset(&mut self) {
+        self.exp = (self.factory)();
+        self.names = self.exp.metric_names();
+        self.status = Status::Idle;
+        self.enqueued = 0;
+        self.confirmed = 0;
+        self.metrics.clear();
+        self.in_flight = false;
+        self.epoch += 1;
+        self.step_once = false;
+        self.error = None;
+        self.readback_failed = false;
+        self.first_loss = None;
+    }
+}
+
+impl<E: Experiment> Steppable for Job<E> {
+    fn readback_failed(&self) -> bool {
+        self.readback_failed
+    }
+
+    fn wants_slice(&self) -> bool {
+        let active = self.status == Status::Running || self.step_once;
+        active && self.visible && !self.in_flight && self.enqueued < self.budget
+    }
+
+    fn run_slice(&mut self, max_steps: u64, over_budget: &mut dyn FnMut() -> bool) -> Option<Pending> {
+        if !self.wants_slice() {
+            return None;
+        }
+        let once = std::mem::take(&mut self.step_once);
+        let max = if once { 1 } else { max_steps.max(1) }.min(self.budget - self.enqueued);
+        let first_step = self.enqueued + 1;
+        let mut metric_vecs = Vec::new();
+        let mut extra = Vec::new();
+        for _ in 0..max {
+            self.enqueued += 1;
+            let out = self.exp.train_step(self.enqueued, once);
+            metric_vecs.push(out.metrics);
+            extra.extend(out.extra);
+            if over_budget() {
+                break;
+            }
+        }
+        let steps = self.enqueued + 1 - first_step;
+        let snapshot = self.exp.snapshot();
+        let extra_len = extra.len();
+        let mut tx = Transaction::default().register(Tensor::cat(metric_vecs, 0));
+        for t in extra.into_iter().chain(snapshot) {
+            tx = tx.register(t);
+        }
+        self.in_flight = true;
+        let ticket = Ticket { epoch: self.epoch, first_step, steps, extra: extra_len };
+        Some(Pending { tx, ticket })
+    }
+
+    fn complete(&mut self, ticket: Ticket, data: Result<Vec<TensorData>, String>) {
+        if ticket.epoch != self.epoch {
+            return; // a readback from before a reset
+        }
+        self.in_flight = false;
+        self.readback_failed = false;
+        let data = match data {
+            Ok(d) => d,
+            Err(e) => {
+                self.error = Some(format!("Reading results from the device failed: {e}"));
+                self.readback_failed = true;
+                self.status = Status::Paused;
+                self.enqueued = self.confirmed;
+                return;
+            }
+        };
+        let mut vecs: Vec<Vec<f32>> = data.iter().map(|d| d.iter::<f32>().collect()).collect();
+        let rest = vecs.split_off(1.min(vecs.len()));
+        let flat = vecs.pop().unwrap_or_default();
+        let k = self.names.len().max(1);
+        for (i, row) in flat.chunks(k).enumerate() {
+            let step = ticket.first_step + i as u64;
+            for (name, &v) in self.names.iter().zip(row) {
+                self.metrics.push(name, step, f64::from(v));
+            }
+            self.confirmed = step;
+            let loss = row.first().map(|&v| f64::from(v));
+            let first = *self.first_loss.get_or_insert(loss.unwrap_or(0.0));
+            let why = if row.iter().any(|v| !v.is_finite()) {
+                Some("a value became NaN or infinite".to_string())
+            } else {
+                match (self.exp.divergence_ratio(), loss) {
+                    (Some(r), Some(l)) if first > 0.0 && l > r * first => {
+                        Some(format!("the loss reached {l:.3}, more than {r}× its starting value {first:.3}"))
+                    }
+                    _ => None,
+                }
+            };
+            if let Some(why) = why {
+                self.status = Status::Diverged;
+                self.error = Some(format!("Diverged at step {step}: {why}. Lower the learning rate and press Reset."));
+                self.enqueued = step;
+                return;
+            }
+        }
+        debug_assert_eq!(flat.len() as u64, ticket.steps * k as u64);
+        let (extra, snapshot) = {
+            let mut rest = rest;
+            let snap = rest.split_off(ticket.extra.min(rest.len()));
+            (rest, snap)
+        };
+        self.exp.absorb(extra, snapshot);
+        if self.confirmed >= self.budget && self.status != Status::Diverged {
+            self.status = Status::Done;
+        }
+    }
+}

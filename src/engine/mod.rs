@@ -1,0 +1,17 @@
+//! The one in-browser training engine. Plain Rust over Burn: nothing here imports leptos, web-sys or
+//! plotters, so all of it compiles and is tested natively on the CPU backend.
+//!
+//! - [`backend`]: which device trains (WebGPU or CPU), as a pure policy plus device constructors.
+//! - [`job`]: a training run ([`job::Experiment`]) with start/pause/step/reset, a step budget,
+//!   batched readback and NaN detection.
+//! - [`scheduler`]: steps every job fairly within a per-frame time budget.
+//! - [`metrics`]: named scalar series streamed to the UI.
+//! - [`models`], [`data`], [`rng`]: the models, data sets and the seeded generator they share.
+
+pub mod backend;
+pub mod data;
+pub mod job;
+pub mod metrics;
+pub mod models;
+pub mod rng;
+pub mod scheduler;

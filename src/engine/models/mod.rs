@@ -1,0 +1,5 @@
+//! Models the experiments train. Each is a plain Burn `Module` with a `forward` that documents its
+//! shapes; weights are drawn from the engine's own seeded [`Rng`](crate::engine::rng::Rng) so a seed
+//! gives the same initial weights on every backend.
+
+pub mod mlp;

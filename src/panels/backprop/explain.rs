@@ -1,0 +1,32 @@
+//! The short explanation shown beside panel 02 on `/concepts/backprop-gradient-descent`.
+
+use crate::components::formula::Formula;
+use leptos::prelude::*;
+
+/// What the panel shows, with its formulas.
+#[component]
+pub fn BackpropExplanation() -> impl IntoView {
+    view! {
+        <div class="explain">
+            <p>
+                "A small network maps each point (x₁, x₂) to two logits. Softmax turns them into class probabilities, and
+                the loss is the average cross-entropy over all 256 points:"
+            </p>
+            <Formula block=true tex=r"L(\theta) = -\frac{1}{N}\sum_{n=1}^{N} \log \frac{e^{z_{y_n}}}{\sum_{k} e^{z_k}}" />
+            <p>
+                "Backpropagation applies the chain rule layer by layer, from the loss back to the input. Each layer's
+                gradient is the next layer's gradient multiplied by that layer's local derivative:"
+            </p>
+            <Formula block=true tex=r"\frac{\partial L}{\partial h_{\ell-1}} = W_\ell \left( \frac{\partial L}{\partial h_\ell} \odot \sigma'(a_\ell) \right)" />
+            <p>"Gradient descent then moves every weight a little way downhill:"</p>
+            <Formula block=true tex=r"\theta \leftarrow \theta - \eta \, \nabla_\theta L" />
+            <p>
+                "Things to try. Set the activation to sigmoid and add hidden layers. Since σ′ ≤ ¼, each layer the gradient
+                passes through shrinks it, and the gradient-norm chart shows the layers nearest the input barely
+                learning: the gradient vanishes. Push the learning rate towards 10 with ReLU and the loss blows up. The
+                run stops at the first NaN or ∞ and says so; Reset starts it again from the same seed. Step runs one
+                forward and backward pass and lists a few weights of the first layer before and after it."
+            </p>
+        </div>
+    }
+}

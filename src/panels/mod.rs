@@ -1,0 +1,105 @@
+//! The registry of all 17 concepts, in course order, and one module per built panel.
+//!
+//! The registry drives the gallery, the `/concepts/<slug>` and `/embed/<slug>` routes, and the
+//! "every panel renders" tests. Adding a panel means one module and one `panel: Some(..)` here.
+//! Slugs are fixed forever: course pages link to them.
+
+pub mod backprop;
+
+/// Which built panel renders a concept (the app maps each to its component).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PanelId {
+    /// Concept 02.
+    Backprop,
+}
+
+/// One concept of the course.
+#[derive(Clone, Copy, Debug)]
+pub struct Concept {
+    /// Position in the course, 1–17.
+    pub number: u8,
+    /// URL slug (fixed).
+    pub slug: &'static str,
+    /// Title.
+    pub title: &'static str,
+    /// One line on what it teaches.
+    pub summary: &'static str,
+    /// The panel, once built.
+    pub panel: Option<PanelId>,
+}
+
+/// All 17 concepts in order.
+pub const REGISTRY: [Concept; 17] = [
+    c(1, "cross-entropy", "Cross-entropy loss", "How surprised the model is by the right answer, measured in nats.", None),
+    c(
+        2,
+        "backprop-gradient-descent",
+        "Backpropagation and gradient descent",
+        "The chain rule carries blame backwards; each weight steps downhill.",
+        Some(PanelId::Backprop),
+    ),
+    c(3, "adam-adamw", "Adam and AdamW", "Per-parameter step sizes from running gradient moments, and decay done right.", None),
+    c(4, "lr-schedules", "Learning-rate schedules", "Warm up, hold, decay: how the step size should change over a run.", None),
+    c(
+        5,
+        "clipping-accumulation",
+        "Gradient clipping, accumulation and checkpointing",
+        "Taming gradient spikes, faking big batches, and saving progress.",
+        None,
+    ),
+    c(6, "mixed-precision", "Mixed precision", "Fewer bits per number, and what it takes to keep training stable.", None),
+    c(7, "gradient-checkpointing", "Gradient checkpointing", "Trading recomputation for memory on the backward pass.", None),
+    c(8, "pretraining", "Pre-training", "Next-token prediction on raw text, from noise to grammar.", None),
+    c(9, "data-curation", "Training-data curation", "Filtering and deduplication: better data beats more data.", None),
+    c(10, "data-mixing", "Data mixing", "How the blend of sources shapes what a model becomes good at.", None),
+    c(11, "curriculum-learning", "Curriculum learning", "Whether easy-to-hard ordering helps a model learn.", None),
+    c(12, "scaling-laws", "Scaling laws", "Loss falls as a power law in parameters, data and compute.", None),
+    c(13, "emergent-abilities", "Emergent abilities", "Skills that seem to appear suddenly, and how the metric shapes that story.", None),
+    c(14, "grokking", "Grokking", "Memorise first, generalise much later, once weight decay has its way.", None),
+    c(15, "model-collapse", "Model collapse", "Training on your own samples, generation after generation, loses the tails.", None),
+    c(16, "catastrophic-forgetting", "Catastrophic forgetting", "Learning task B overwrites task A, unless something protects it.", None),
+    c(17, "self-improvement", "Self-improvement", "A model filtering and learning from its own outputs: when it helps, when it stalls.", None),
+];
+
+const fn c(number: u8, slug: &'static str, title: &'static str, summary: &'static str, panel: Option<PanelId>) -> Concept {
+    Concept { number, slug, title, summary, panel }
+}
+
+/// Looks a concept up by slug.
+pub fn find(slug: &str) -> Option<&'static Concept> {
+    REGISTRY.iter().find(|c| c.slug == slug)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seventeen_concepts_in_order_with_the_fixed_slugs() {
+        let slugs = [
+            "cross-entropy",
+            "backprop-gradient-descent",
+            "adam-adamw",
+            "lr-schedules",
+            "clipping-accumulation",
+            "mixed-precision",
+            "gradient-checkpointing",
+            "pretraining",
+            "data-curation",
+            "data-mixing",
+            "curriculum-learning",
+            "scaling-laws",
+            "emergent-abilities",
+            "grokking",
+            "model-collapse",
+            "catastrophic-forgetting",
+            "self-improvement",
+        ];
+        for (i, (c, s)) in REGISTRY.iter().zip(slugs).enumerate() {
+            assert_eq!(usize::from(c.number), i + 1);
+            assert_eq!(c.slug, s);
+        }
+        assert!(find("backprop-gradient-descent").and_then(|c| c.panel).is_some());
+        assert!(find("nope").is_none());
+    }
+}

@@ -1,0 +1,6 @@
+//! Page state that is not training: the URL query ⇄ typed parameters, and (in the browser) hooks
+//! for visibility and the training loop.
+
+pub mod query;
+#[cfg(target_arch = "wasm32")]
+pub mod web;

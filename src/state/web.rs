@@ -1,0 +1,60 @@
+//! Browser-side page state: reading and rewriting the URL query without a navigation, the reader's
+//! motion preference, and on-screen visibility of an element.
+
+use super::query::Query;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The current `location.search`, parsed.
+pub fn current_query() -> Query {
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    Query::parse(&search)
+}
+
+/// Rewrites the query string in place (`history.replaceState`), keeping keys the panel does not
+/// own (`backend`, `autoplay`, …) and the path.
+pub fn replace_query(owned: &Query) {
+    let Some(w) = web_sys::window() else { return };
+    let mut merged = current_query();
+    for (k, v) in owned.iter() {
+        merged = merged.with(k, v);
+    }
+    let path = w.location().pathname().unwrap_or_default();
+    let url = format!("{path}?{}", merged.to_query_string());
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&h.state().unwrap_or(JsValue::NULL), "", Some(&url));
+    }
+}
+
+/// The full URL of the current page (for "Copy link").
+pub fn current_url() -> String {
+    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+}
+
+/// `prefers-reduced-motion: reduce`.
+pub fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .map(|m| m.matches())
+        .unwrap_or(false)
+}
+
+/// Whether the URL says `autoplay=0` (or `false`/`off`/`no`).
+pub fn autoplay_disabled(q: &Query) -> bool {
+    matches!(q.get("autoplay").map(str::trim), Some("0" | "false" | "off" | "no"))
+}
+
+/// Calls `on_change(visible)` whenever `el` enters or leaves the viewport. Returns the observer
+/// (disconnect it on cleanup).
+pub fn observe_visibility(el: &web_sys::Element, on_change: impl Fn(bool) + 'static) -> Option<web_sys::IntersectionObserver> {
+    let cb = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Some(e) = entries.iter().last() {
+            let e: web_sys::IntersectionObserverEntry = e.unchecked_into();
+            on_change(e.is_intersecting());
+        }
+    });
+    let obs = web_sys::IntersectionObserver::new(cb.as_ref().unchecked_ref()).ok()?;
+    obs.observe(el);
+    cb.forget();
+    Some(obs)
+}

@@ -1,0 +1,56 @@
+// Test 8: training on the CPU backend leaves the main thread responsive (no task over 50 ms).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp, sleep, SLUG } from './harness.mjs';
+
+const app = useApp();
+const MAX_TASK_MS = 50;
+const WATCH_MS = 4000;
+
+// Runs in the page before any app script.
+function recordLongTasks() {
+  window.__longTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        window.__longTasks.push({ start: Math.round(e.startTime), duration: Math.round(e.duration), name: e.name });
+      }
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (e) {
+    window.__longTaskError = String(e);
+  }
+}
+
+test(`no long tasks (> ${MAX_TASK_MS} ms) while training on CPU`, { timeout: 120_000 }, async (t) => {
+  const p = await app.open(`/concepts/${SLUG}?backend=cpu&steps=100000`, { initScript: recordLongTasks });
+  await p.waitForApp();
+  await p.showPanel();
+  await p.waitForStatus('running', { stopOn: ['diverged', 'done'] });
+  const startup = await p.page.evaluate(() => window.__longTasks.map((e) => e.duration));
+  t.diagnostic(`long tasks during startup (not judged): [${startup.join(', ')}] ms`);
+
+  const steps0 = await p.steps();
+  await p.page.evaluate(() => {
+    window.__longTasks = [];
+  });
+  await sleep(WATCH_MS);
+  const r = await p.page.evaluate(
+    (slug) => ({
+      tasks: window.__longTasks,
+      error: window.__longTaskError ?? null,
+      steps: Number(window.trainlab.steps(slug)),
+      status: window.trainlab.status(slug),
+    }),
+    SLUG,
+  );
+  const durations = r.tasks.map((e) => e.duration);
+  t.diagnostic(
+    `${WATCH_MS} ms of training: steps ${steps0} -> ${r.steps} (${r.status}); ` +
+      `long tasks: [${durations.join(', ')}] ms`,
+  );
+  assert.equal(r.error, null, `PerformanceObserver for longtask failed: ${r.error}`);
+  assert.ok(r.steps > steps0, `no training progress in ${WATCH_MS} ms (steps ${steps0} -> ${r.steps}, ${r.status})`);
+  const worst = Math.max(0, ...durations);
+  assert.ok(worst <= MAX_TASK_MS, `longest task ${worst} ms > ${MAX_TASK_MS} ms; all: ${JSON.stringify(r.tasks)}`);
+  p.assertNoPageErrors();
+});

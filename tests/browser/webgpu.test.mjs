@@ -1,0 +1,48 @@
+// Test 3: panel 02 on WebGPU (Chromium's SwiftShader adapter here: slow but real).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp, series, SLUG } from './harness.mjs';
+
+const app = useApp({ webgpu: true });
+
+test('panel 02 trains on WebGPU', { timeout: 300_000 }, async (t) => {
+  const p = await app.open(`/concepts/${SLUG}?backend=gpu&steps=12&dataset=xor`);
+  await p.waitForApp();
+  await p.showPanel();
+  // Once the job runs, the backend is settled.
+  await p.waitForStatus(['running', 'done'], { timeout: 120_000 });
+
+  const backend = await p.backend();
+  t.diagnostic(`backend(): ${JSON.stringify(backend)}`);
+  if (backend?.name !== 'webgpu') {
+    const notice = p.testId('backend-notice');
+    const noticeText = (await notice.count()) ? await notice.first().innerText() : '(no backend-notice)';
+    const gpu = await p.page.evaluate(async () => {
+      if (!navigator.gpu) return 'navigator.gpu is missing';
+      const a = await navigator.gpu.requestAdapter();
+      if (!a) return 'requestAdapter() returned null';
+      const i = a.info ?? {};
+      return {
+        isFallbackAdapter: a.isFallbackAdapter,
+        info: { vendor: i.vendor, architecture: i.architecture, device: i.device, description: i.description },
+      };
+    });
+    assert.fail(
+      `want backend "webgpu", got ${JSON.stringify(backend)}; notice: "${noticeText}"; ` +
+        `navigator.gpu in this page: ${JSON.stringify(gpu)}\n${p.errorReport()}`,
+    );
+  }
+  assert.equal(typeof backend.fallback, 'boolean', `backend().fallback is not a boolean: ${JSON.stringify(backend)}`);
+
+  await p.waitForStatus('done', { timeout: 120_000 });
+  assert.equal(await p.steps(), 12, 'steps() at "done" is not the step budget');
+  const loss = series(await p.metrics(), 'train_loss');
+  assert.ok(loss.length >= 2, `train_loss has ${loss.length} points`);
+  const first = loss[0][1];
+  const last = loss.at(-1)[1];
+  t.diagnostic(`train_loss: ${loss.length} points, ${first} -> ${last}`);
+  assert.ok(Number.isFinite(first) && Number.isFinite(last), `loss not finite: first ${first}, last ${last}`);
+  assert.ok(last < first, `loss did not fall: first ${first}, last ${last}`);
+  assert.match(await p.textOf(p.badge()), /webgpu/i, 'the backend badge does not mention WebGPU');
+  p.assertNoPageErrors();
+});
