@@ -3,7 +3,7 @@
 #
 #   scripts/test.sh                      everything
 #   scripts/test.sh --test-name-pattern=gallery   extra args go to `node --test`
-#   TRAINLAB_SKIP_NATIVE=1 scripts/test.sh        skip `cargo test --release` (local iteration)
+#   TRAINLAB_SKIP_NATIVE=1 scripts/test.sh        skip `cargo test` (local iteration)
 #
 # Works from a clean clone, as root, without stdin (CI runs `bash .ci/run` with CI=true).
 set -euo pipefail
@@ -25,13 +25,8 @@ section() {
   printf '\n==================== %s ====================\n' "$*"
 }
 
-# Native builds only: the [profile.release] in Cargo.toml is tuned for the shipped wasm (fat LTO,
-# one codegen unit, panic=abort). For native tests that costs many minutes on 2 cores and builds
-# every dependency twice (tests always unwind, `cargo run --release` would abort). Float results
-# do not depend on these settings. Any value set by the caller wins.
-export CARGO_PROFILE_RELEASE_LTO="${CARGO_PROFILE_RELEASE_LTO:-off}"
-export CARGO_PROFILE_RELEASE_CODEGEN_UNITS="${CARGO_PROFILE_RELEASE_CODEGEN_UNITS:-16}"
-export CARGO_PROFILE_RELEASE_PANIC="${CARGO_PROFILE_RELEASE_PANIC:-unwind}"
+# Native tests use the dev profile: Cargo.toml builds dependencies (Burn) at opt-level 3 and this
+# crate at opt-level 1, so tests run fast and an edit recompiles in seconds.
 
 section "Setup (scripts/setup.sh --test)"
 scripts/setup.sh --test
@@ -39,15 +34,15 @@ scripts/setup.sh --test
 if [ "${TRAINLAB_SKIP_NATIVE:-0}" = "1" ]; then
   section "Native tests: skipped (TRAINLAB_SKIP_NATIVE=1)"
 else
-  section "Native tests (cargo test --release)"
-  cargo test --release
+  section "Native tests (cargo test)"
+  cargo test
 fi
 
-# The browser determinism test runs `cargo run --release --example reference`; build it here so
+# The browser determinism test runs `cargo run --example reference`; build it here so
 # its compile time is visible and outside the test's timeout.
 if [ -e examples/reference.rs ] || [ -e examples/reference/main.rs ]; then
-  section "Reference example (cargo build --release --example reference)"
-  cargo build --release --example reference
+  section "Reference example (cargo build --example reference)"
+  cargo build --example reference
 else
   section "Reference example: examples/reference.rs missing (the determinism test will fail)"
 fi

@@ -4,5 +4,7 @@ fn main() {
     #[cfg(target_arch = "wasm32")]
     trainlab::app::start();
     #[cfg(not(target_arch = "wasm32"))]
-    eprintln!("Trainlab runs in the browser: see README.md (scripts/serve.sh). Native code is exercised by `cargo test`.");
+    eprintln!(
+        "Trainlab runs in the browser: see README.md (scripts/serve.sh). Native code is exercised by `cargo test`."
+    );
 }

@@ -24,7 +24,14 @@ fn default_run_learns_the_spiral() {
 
 #[test]
 fn deep_sigmoid_gradients_vanish_towards_the_input() {
-    let p = BackpropParams { act: Activation::Sigmoid, depth: 6, width: 16, steps: 5, dataset: Shape::Circles, ..Default::default() };
+    let p = BackpropParams {
+        act: Activation::Sigmoid,
+        depth: 6,
+        width: 16,
+        steps: 5,
+        dataset: Shape::Circles,
+        ..Default::default()
+    };
     let job = backprop_job(&p);
     run_to_end(&job, 100);
     let j = job.borrow();

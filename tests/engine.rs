@@ -4,8 +4,8 @@
 mod common;
 
 use burn::module::Param;
-use burn::nn::Linear;
 use burn::nn::loss::CrossEntropyLossConfig;
+use burn::nn::Linear;
 use burn::optim::{GradientsParams, SgdConfig};
 use burn::prelude::*;
 use common::{backprop_job, run_to_end, values};
@@ -28,7 +28,8 @@ fn same_seed_same_numbers_other_seed_other_numbers() {
     for j in [&a, &b, &c] {
         run_to_end(j, 100);
     }
-    let (la, lb, lc) = (values(&a.borrow(), "train_loss"), values(&b.borrow(), "train_loss"), values(&c.borrow(), "train_loss"));
+    let (la, lb, lc) =
+        (values(&a.borrow(), "train_loss"), values(&b.borrow(), "train_loss"), values(&c.borrow(), "train_loss"));
     assert_eq!(la.len(), 30);
     assert_eq!(la, lb, "same seed must reproduce bit for bit");
     assert_ne!(la, lc);
@@ -116,7 +117,12 @@ fn nan_is_caught_and_reset_recovers() {
 
 #[test]
 fn a_huge_learning_rate_diverges_in_the_real_model() {
-    let p = BackpropParams { lr: 10.0, act: trainlab::engine::models::mlp::Activation::Relu, steps: 2_000, ..Default::default() };
+    let p = BackpropParams {
+        lr: 10.0,
+        act: trainlab::engine::models::mlp::Activation::Relu,
+        steps: 2_000,
+        ..Default::default()
+    };
     let job = backprop_job(&p);
     run_to_end(&job, 5_000);
     let j = job.borrow();
@@ -125,7 +131,8 @@ fn a_huge_learning_rate_diverges_in_the_real_model() {
     assert!(j.error.as_deref().unwrap_or("").contains("loss reached"));
     drop(j);
     // The default learning rate never trips the same check.
-    let calm = backprop_job(&BackpropParams { act: trainlab::engine::models::mlp::Activation::Relu, ..Default::default() });
+    let calm =
+        backprop_job(&BackpropParams { act: trainlab::engine::models::mlp::Activation::Relu, ..Default::default() });
     run_to_end(&calm, 10_000);
     assert_eq!(calm.borrow().status(), Status::Done);
 }

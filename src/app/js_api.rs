@@ -7,10 +7,10 @@
 
 use super::runtime::runtime;
 use crate::engine::job::{Experiment, Job};
+use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
-use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 /// What the API reads from a panel's job.

@@ -74,10 +74,12 @@ fn explanation(id: PanelId) -> AnyView {
 fn LivePanel(concept: &'static Concept) -> impl IntoView {
     let backend = runtime().backend;
     let kind = Memo::new(move |_| backend.get().map(|b| b.kind));
-    move || match (kind.get(), concept.panel) {
+    move || {
+        match (kind.get(), concept.panel) {
         (_, None) => view! { <p class="not-built">"Not built yet: this concept's panel has not been written. Nothing here is simulated in the meantime."</p> }.into_any(),
         (None, Some(_)) => view! { <p class="starting" role="status">"Starting the training engine…"</p> }.into_any(),
         (Some(_), Some(id)) => panel_view(id),
+    }
     }
 }
 

@@ -142,10 +142,8 @@ async fn probe_adapter() -> Option<AdapterProbe> {
         .and_then(|v| v.as_bool())
         .or_else(|| Reflect::get(&adapter, &"isFallbackAdapter".into()).ok().and_then(|v| v.as_bool()))
         .unwrap_or(false);
-    let parts: Vec<String> = [field("vendor"), field("architecture"), field("description")]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect();
+    let parts: Vec<String> =
+        [field("vendor"), field("architecture"), field("description")].into_iter().filter(|s| !s.is_empty()).collect();
     let description = if parts.is_empty() { "unknown adapter".into() } else { parts.join(" ") };
     Some(AdapterProbe { description, is_fallback: fallback })
 }

@@ -74,7 +74,8 @@ pub fn decide(pref: Preference, probe: Option<&AdapterProbe>, gpu_built: bool) -
     match (pref, probe) {
         (Preference::Cpu, _) => Decision::Cpu { notice: None },
         (_, _) if !gpu_built => Decision::Cpu {
-            notice: (pref == Preference::Gpu).then(|| "This build has no WebGPU backend; training runs on the CPU.".into()),
+            notice: (pref == Preference::Gpu)
+                .then(|| "This build has no WebGPU backend; training runs on the CPU.".into()),
         },
         (Preference::Gpu, Some(_)) => Decision::Gpu,
         (Preference::Gpu, None) => Decision::Cpu {

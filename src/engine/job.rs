@@ -8,7 +8,7 @@
 //! still in flight from before the reset is ignored.
 
 use super::metrics::Metrics;
-use burn::tensor::{Tensor, Transaction, TensorData};
+use burn::tensor::{Tensor, TensorData, Transaction};
 
 /// What one training step hands back, still on the device.
 pub struct StepOutput {

@@ -96,11 +96,8 @@ impl Metrics {
     /// CSV with one row per step and one column per named series (blank where a series has no
     /// point at that step).
     pub fn to_csv(&self, names: &[&str]) -> String {
-        let mut steps: Vec<u64> = names
-            .iter()
-            .filter_map(|n| self.series.get(*n))
-            .flat_map(|s| s.points.iter().map(|p| p.0))
-            .collect();
+        let mut steps: Vec<u64> =
+            names.iter().filter_map(|n| self.series.get(*n)).flat_map(|s| s.points.iter().map(|p| p.0)).collect();
         steps.sort_unstable();
         steps.dedup();
         let mut out = String::from("step");

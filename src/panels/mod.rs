@@ -14,7 +14,7 @@ pub enum PanelId {
 }
 
 /// One concept of the course.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Concept {
     /// Position in the course, 1–17.
     pub number: u8,
@@ -30,7 +30,13 @@ pub struct Concept {
 
 /// All 17 concepts in order.
 pub const REGISTRY: [Concept; 17] = [
-    c(1, "cross-entropy", "Cross-entropy loss", "How surprised the model is by the right answer, measured in nats.", None),
+    c(
+        1,
+        "cross-entropy",
+        "Cross-entropy loss",
+        "How surprised the model is by the right answer, measured in nats.",
+        None,
+    ),
     c(
         2,
         "backprop-gradient-descent",
@@ -38,8 +44,20 @@ pub const REGISTRY: [Concept; 17] = [
         "The chain rule carries blame backwards; each weight steps downhill.",
         Some(PanelId::Backprop),
     ),
-    c(3, "adam-adamw", "Adam and AdamW", "Per-parameter step sizes from running gradient moments, and decay done right.", None),
-    c(4, "lr-schedules", "Learning-rate schedules", "Warm up, hold, decay: how the step size should change over a run.", None),
+    c(
+        3,
+        "adam-adamw",
+        "Adam and AdamW",
+        "Per-parameter step sizes from running gradient moments, and decay done right.",
+        None,
+    ),
+    c(
+        4,
+        "lr-schedules",
+        "Learning-rate schedules",
+        "Warm up, hold, decay: how the step size should change over a run.",
+        None,
+    ),
     c(
         5,
         "clipping-accumulation",
@@ -47,21 +65,63 @@ pub const REGISTRY: [Concept; 17] = [
         "Taming gradient spikes, faking big batches, and saving progress.",
         None,
     ),
-    c(6, "mixed-precision", "Mixed precision", "Fewer bits per number, and what it takes to keep training stable.", None),
-    c(7, "gradient-checkpointing", "Gradient checkpointing", "Trading recomputation for memory on the backward pass.", None),
+    c(
+        6,
+        "mixed-precision",
+        "Mixed precision",
+        "Fewer bits per number, and what it takes to keep training stable.",
+        None,
+    ),
+    c(
+        7,
+        "gradient-checkpointing",
+        "Gradient checkpointing",
+        "Trading recomputation for memory on the backward pass.",
+        None,
+    ),
     c(8, "pretraining", "Pre-training", "Next-token prediction on raw text, from noise to grammar.", None),
     c(9, "data-curation", "Training-data curation", "Filtering and deduplication: better data beats more data.", None),
     c(10, "data-mixing", "Data mixing", "How the blend of sources shapes what a model becomes good at.", None),
     c(11, "curriculum-learning", "Curriculum learning", "Whether easy-to-hard ordering helps a model learn.", None),
     c(12, "scaling-laws", "Scaling laws", "Loss falls as a power law in parameters, data and compute.", None),
-    c(13, "emergent-abilities", "Emergent abilities", "Skills that seem to appear suddenly, and how the metric shapes that story.", None),
+    c(
+        13,
+        "emergent-abilities",
+        "Emergent abilities",
+        "Skills that seem to appear suddenly, and how the metric shapes that story.",
+        None,
+    ),
     c(14, "grokking", "Grokking", "Memorise first, generalise much later, once weight decay has its way.", None),
-    c(15, "model-collapse", "Model collapse", "Training on your own samples, generation after generation, loses the tails.", None),
-    c(16, "catastrophic-forgetting", "Catastrophic forgetting", "Learning task B overwrites task A, unless something protects it.", None),
-    c(17, "self-improvement", "Self-improvement", "A model filtering and learning from its own outputs: when it helps, when it stalls.", None),
+    c(
+        15,
+        "model-collapse",
+        "Model collapse",
+        "Training on your own samples, generation after generation, loses the tails.",
+        None,
+    ),
+    c(
+        16,
+        "catastrophic-forgetting",
+        "Catastrophic forgetting",
+        "Learning task B overwrites task A, unless something protects it.",
+        None,
+    ),
+    c(
+        17,
+        "self-improvement",
+        "Self-improvement",
+        "A model filtering and learning from its own outputs: when it helps, when it stalls.",
+        None,
+    ),
 ];
 
-const fn c(number: u8, slug: &'static str, title: &'static str, summary: &'static str, panel: Option<PanelId>) -> Concept {
+const fn c(
+    number: u8,
+    slug: &'static str,
+    title: &'static str,
+    summary: &'static str,
+    panel: Option<PanelId>,
+) -> Concept {
     Concept { number, slug, title, summary, panel }
 }
 

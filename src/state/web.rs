@@ -46,7 +46,10 @@ pub fn autoplay_disabled(q: &Query) -> bool {
 
 /// Calls `on_change(visible)` whenever `el` enters or leaves the viewport. Returns the observer
 /// (disconnect it on cleanup).
-pub fn observe_visibility(el: &web_sys::Element, on_change: impl Fn(bool) + 'static) -> Option<web_sys::IntersectionObserver> {
+pub fn observe_visibility(
+    el: &web_sys::Element,
+    on_change: impl Fn(bool) + 'static,
+) -> Option<web_sys::IntersectionObserver> {
     let cb = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
         if let Some(e) = entries.iter().last() {
             let e: web_sys::IntersectionObserverEntry = e.unchecked_into();

@@ -53,7 +53,7 @@ function parseJsonOutput(out) {
 }
 
 test('determinism: browser CPU run equals `cargo run --example reference`', { timeout: 15 * 60_000 }, async (t) => {
-  const out = await run('cargo', ['run', '--release', '--quiet', '--example', 'reference', '--', QUERY], {
+  const out = await run('cargo', ['run', '--quiet', '--example', 'reference', '--', QUERY], {
     cwd: REPO_ROOT,
     timeout: CARGO_TIMEOUT_MS,
   });

@@ -87,9 +87,11 @@ fn render(
         let color = PALETTE[usize::from(c) % 2];
         Circle::new((f64::from(x), f64::from(y)), radius, color.filled())
     }))?;
-    chart.draw_series(d.points.iter().map(|&(x, y, _)| {
-        Circle::new((f64::from(x), f64::from(y)), radius, t.fg.mix(0.6).stroke_width(1))
-    }))?;
+    chart.draw_series(
+        d.points
+            .iter()
+            .map(|&(x, y, _)| Circle::new((f64::from(x), f64::from(y)), radius, t.fg.mix(0.6).stroke_width(1))),
+    )?;
     for (i, path) in d.paths.iter().enumerate() {
         let color = PALETTE[(i + 2) % PALETTE.len()];
         chart.draw_series(LineSeries::new(path.iter().copied(), color.stroke_width((2.0 * dpr) as u32)))?;

@@ -163,12 +163,11 @@ where
     for (i, line) in data.iter().enumerate() {
         let color = PALETTE[i % PALETTE.len()];
         let pts = line.points.iter().copied().filter(|p| p.1.is_finite() && (!log || p.1 > 0.0));
-        chart
-            .draw_series(LineSeries::new(pts, color.stroke_width(px(1.6).max(1))))?
-            .label(line.name.clone())
-            .legend(move |(x, y)| {
+        chart.draw_series(LineSeries::new(pts, color.stroke_width(px(1.6).max(1))))?.label(line.name.clone()).legend(
+            move |(x, y)| {
                 PathElement::new(vec![(x, y), (x + (14.0 * dpr) as i32, y)], color.stroke_width((2.0 * dpr) as u32))
-            });
+            },
+        );
     }
     if !data.is_empty() {
         chart

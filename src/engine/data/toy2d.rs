@@ -86,7 +86,11 @@ pub fn generate(shape: Shape, n: usize, noise: f64, seed: u64) -> Points {
                 // Keep a small margin off the axes so the classes are separable at zero noise.
                 let pick = |rng: &mut Rng| {
                     let v = rng.range(0.05, 0.95);
-                    if rng.uniform() < 0.5 { -v } else { v }
+                    if rng.uniform() < 0.5 {
+                        -v
+                    } else {
+                        v
+                    }
                 };
                 let x = pick(&mut rng);
                 let mut y = pick(&mut rng);

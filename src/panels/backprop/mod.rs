@@ -1,9 +1,9 @@
 //! Concept 02, backpropagation and gradient descent: parameters, the training run, and the view.
 
 pub mod experiment;
-pub mod params;
 #[cfg(target_arch = "wasm32")]
 pub mod explain;
+pub mod params;
 #[cfg(target_arch = "wasm32")]
 pub mod view;
 

@@ -10,7 +10,7 @@ use crate::components::chart::line::{Line, LineChart};
 use crate::components::controls::{fmt_num, PlayControls, Progress, Select, Slider};
 use crate::components::panel_frame::PanelFrame;
 use crate::engine::data::toy2d::Shape;
-use crate::engine::job::{Job, Status};
+use crate::engine::job::{Experiment, Job, Status};
 use crate::engine::models::mlp::Activation;
 use crate::state::query::UrlParams;
 use crate::state::web::{autoplay_disabled, current_query, observe_visibility, prefers_reduced_motion, replace_query};
@@ -32,7 +32,11 @@ fn series(job: &Job<BackpropExperiment>, names: &[String]) -> Vec<Line> {
         .iter()
         .map(|n| Line {
             name: n.clone(),
-            points: job.metrics().get(n).map(|s| s.points.iter().map(|&(x, y)| (x as f64, y)).collect()).unwrap_or_default(),
+            points: job
+                .metrics()
+                .get(n)
+                .map(|s| s.points.iter().map(|&(x, y)| (x as f64, y)).collect())
+                .unwrap_or_default(),
         })
         .collect()
 }
