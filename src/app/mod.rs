@@ -25,8 +25,19 @@ pub fn base_path() -> String {
     base.trim_end_matches('/').to_string()
 }
 
-/// Starts the engine and mounts the app on `<body>`.
+extern "C" {
+    /// Runs the module's static constructors (the `inventory` registrations in Burn's CubeCL
+    /// backends). wasm-ld synthesises it. Unless the program calls it explicitly, wasm-ld wraps
+    /// *every* export so that it re-runs all constructors first, which made each frame callback
+    /// cost ~250 ms.
+    fn __wasm_call_ctors();
+}
+
+/// Starts the engine and mounts the app on `<body>`; wasm-bindgen calls it once the module loads.
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn start() {
+    // SAFETY: called exactly once, first thing, before any code that reads the registrations.
+    unsafe { __wasm_call_ctors() };
     console_error_panic_hook::set_once();
     js_api::install();
     let q = current_query();

@@ -8,11 +8,11 @@ const app = useApp();
 const PANEL = `/concepts/${SLUG}`;
 
 test('panel 02 trains on CPU: loss falls, status done at the step budget', { timeout: 180_000 }, async (t) => {
-  const p = await app.open(`${PANEL}?backend=cpu&steps=400`);
+  const p = await app.open(`${PANEL}?backend=cpu&steps=1000`);
   await p.waitForApp();
   await p.showPanel();
   await p.waitForStatus('done', { timeout: 120_000 });
-  assert.equal(await p.steps(), 400, 'steps() at "done" is not the step budget');
+  assert.equal(await p.steps(), 1000, 'steps() at "done" is not the step budget');
 
   const m = await p.metrics();
   const loss = series(m, 'train_loss');

@@ -77,10 +77,10 @@ impl Default for BackpropParams {
             depth: 2,
             width: 16,
             act: Activation::Tanh,
-            lr: 0.1,
+            lr: 0.3,
             optim: Optim::Momentum,
             seed: 1,
-            steps: 3_000,
+            steps: 2_000,
             hide: Vec::new(),
         }
     }
@@ -153,7 +153,7 @@ mod tests {
         let mut notes = Vec::new();
         let q = Query::parse("lr=banana&depth=99&width=-4&act=swish&seed=-1&steps=1e9&noise=inf");
         let p = BackpropParams::from_query(&q, &mut notes);
-        assert_eq!(p.lr, 0.1);
+        assert_eq!(p.lr, BackpropParams::default().lr);
         assert_eq!(p.depth, 6);
         assert_eq!(p.width, 1);
         assert_eq!(p.act, Activation::Tanh);
