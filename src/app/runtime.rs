@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Training time per animation frame, shared by all jobs (the rest is left for drawing).
-pub const FRAME_BUDGET_MS: f64 = 10.0;
+pub const FRAME_BUDGET_MS: f64 = 8.0;
 /// UI refreshes at most this often.
 const TICK_MS: f64 = 80.0;
 
@@ -87,7 +87,10 @@ impl Runtime {
         if self.dirty.get() && now - self.last_tick.get() >= TICK_MS {
             self.dirty.set(false);
             self.last_tick.set(now);
-            self.tick.update(|t| *t += 1);
+            // Redraw in a task of its own, so that a training slice and a chart redraw never add
+            // up to one long main-thread task.
+            let tick = self.tick;
+            gloo::timers::callback::Timeout::new(0, move || tick.update(|t| *t += 1)).forget();
         }
     }
 
