@@ -113,7 +113,8 @@ impl Runtime {
 /// Starts the animation-frame loop. Call once.
 pub fn start_loop() {
     let rt = runtime();
-    let cb: Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>> = Rc::new(RefCell::new(None));
+    type FrameCallback = Closure<dyn FnMut(f64)>;
+    let cb: Rc<RefCell<Option<FrameCallback>>> = Rc::new(RefCell::new(None));
     let cb2 = cb.clone();
     *cb.borrow_mut() = Some(Closure::new(move |_t: f64| {
         rt.frame();

@@ -60,7 +60,7 @@ pub fn to_csv(x_label: &str, data: &[Line]) -> String {
     let mut xs: Vec<f64> = data.iter().flat_map(|l| l.points.iter().map(|p| p.0)).collect();
     xs.sort_by(f64::total_cmp);
     xs.dedup();
-    let mut out = format!("{}", x_label.replace(',', " "));
+    let mut out = x_label.replace(',', " ");
     for l in data {
         out.push(',');
         out.push_str(&l.name);
