@@ -60,14 +60,22 @@ pub fn Slider(
                 max=hi
                 step=st
                 prop:value=move || to_pos(value.get()).to_string()
-                aria-valuetext=move || fmt_num(value.get())
+                aria-valuetext=move || {
+                    let v = value.get();
+                    if !log && step >= 1.0 { format!("{v:.0}") } else { fmt_num(v) }
+                }
                 on:input=move |ev| {
                     if let Ok(p) = event_target_value(&ev).parse::<f64>() {
                         on_change.run(from_pos(p));
                     }
                 }
             />
-            <output class="readout">{move || fmt_num(value.get())}</output>
+            <output class="readout">
+                {move || {
+                    let v = value.get();
+                    if !log && step >= 1.0 { format!("{v:.0}") } else { fmt_num(v) }
+                }}
+            </output>
         </div>
     }
 }

@@ -24,8 +24,9 @@ pub fn BackpropExplanation() -> impl IntoView {
                 "Things to try. Set the activation to sigmoid and add hidden layers. Since σ′ ≤ ¼, each layer the gradient
                 passes through shrinks it, and the gradient-norm chart shows the layers nearest the input barely
                 learning: the gradient vanishes. Push the learning rate towards 10 with ReLU and the loss blows up. The
-                run stops at the first NaN or ∞ and says so; Reset starts it again from the same seed. Step runs one
-                forward and backward pass and lists a few weights of the first layer before and after it."
+                run stops at the first NaN or ∞, or once the loss is ten times its starting value, and says so;
+                Reset starts it again from the same seed. Step runs one forward and backward pass and lists a few
+                weights of the first layer before and after it."
             </p>
         </div>
     }

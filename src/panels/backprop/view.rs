@@ -7,7 +7,7 @@ use crate::app::js_api;
 use crate::app::runtime::runtime;
 use crate::components::chart::heatmap::{Heatmap, HeatmapData};
 use crate::components::chart::line::{Line, LineChart};
-use crate::components::controls::{fmt_num, PlayControls, Progress, Select, Slider};
+use crate::components::controls::{fmt_num, PlayControls, Progress, Select, Slider, Toggle};
 use crate::components::panel_frame::PanelFrame;
 use crate::engine::data::toy2d::Shape;
 use crate::engine::job::{Experiment, Job, Status};
@@ -158,6 +158,7 @@ pub fn BackpropPanel() -> impl IntoView {
 
     let hidden = move |name: &str| params.with(|p| p.hide.iter().any(|h| h == name));
     let diverged = move || status.get() == Status::Diverged;
+    let log_loss = RwSignal::new(true);
 
     view! {
         <PanelFrame slug=SLUG notes=notes>
@@ -222,6 +223,7 @@ pub fn BackpropPanel() -> impl IntoView {
                         on_step=act_job(|j| j.step_once())
                         on_reset=act_job(|j| j.reset())
                     />
+                    <Toggle label="Log scale for the loss chart" value=log_loss on_change=Callback::new(move |v| log_loss.set(v)) />
                     <Progress done=steps total=Signal::derive(move || params.get().steps) rate=rate />
                     <p class="readout-line">
                         "Loss "
@@ -238,7 +240,7 @@ pub fn BackpropPanel() -> impl IntoView {
                 </div>
                 <div class="figures">
                     <Heatmap title="Decision boundary: colour is the model's P(class), dots are the training points" data=heat />
-                    <LineChart title="Training loss" x_label="step" y_label="cross-entropy (nats)" series=loss_lines log_y=true csv_name="backprop-loss" />
+                    <LineChart title="Training loss" x_label="step" y_label="cross-entropy (nats)" series=loss_lines log_y=log_loss csv_name="backprop-loss" />
                     <LineChart title="Gradient norm per layer, ‖∂L/∂W‖" x_label="step" y_label="norm" series=grad_lines log_y=true csv_name="backprop-grad-norms" />
                     <InspectionTable inspection=inspection lr=Signal::derive(move || params.get().lr) optim=Signal::derive(move || params.get().optim) />
                 </div>
