@@ -14,4 +14,5 @@ pub mod job;
 pub mod metrics;
 pub mod models;
 pub mod rng;
+pub mod schedule;
 pub mod scheduler;
