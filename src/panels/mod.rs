@@ -5,6 +5,7 @@
 //! Slugs are fixed forever: course pages link to them.
 
 pub mod backprop;
+pub mod lr_schedules;
 
 /// Which built panel renders a concept (the app maps each to its component).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,0 +1,74 @@
+//! Panel 04's training run: the same MLP on the same data, trained with Adam while a learning-rate
+//! schedule (Burn's scheduler, see [`crate::engine::schedule`]) sets the step size. Two of these run
+//! side by side with different schedules.
+//!
+//! Per step it records `loss` and `lr` (the panel renames them `loss_a`, `lr_a`, …).
+
+use crate::engine::data::toy2d::{self, Points, Shape};
+use crate::engine::job::{Experiment, StepOutput};
+use crate::engine::models::mlp::{Activation, Mlp};
+use crate::engine::schedule::Schedule;
+use burn::lr_scheduler::module_lr_scheduler::ModuleLrScheduler;
+use burn::nn::loss::{CrossEntropyLoss, CrossEntropyLossConfig};
+use burn::optim::{AdamConfig, GradientsParams, ModuleOptimizer};
+use burn::prelude::*;
+
+/// Data set size for the schedule runs.
+pub const POINTS: usize = 512;
+
+/// One schedule's run.
+pub struct ScheduleRun {
+    model: Option<Mlp>,
+    optim: ModuleOptimizer,
+    scheduler: ModuleLrScheduler,
+    loss_fn: CrossEntropyLoss,
+    x: Tensor<2>,
+    y: Tensor<1, Int>,
+    device: Device,
+    /// The data (same for both runs: same seed).
+    pub points: Points,
+    run: &'static str,
+}
+
+impl ScheduleRun {
+    /// Builds the run `run` ("a" or "b") for `schedule` on `device`; `seed` fixes data and weights.
+    ///
+    /// # Errors
+    /// When Burn rejects the schedule's numbers.
+    pub fn new(schedule: &Schedule, seed: u64, run: &'static str, device: &Device) -> Result<Self, String> {
+        let points = toy2d::generate(Shape::Spiral, POINTS, 0.05, seed);
+        let n = points.len();
+        let x = Tensor::<2>::from_data(TensorData::new(points.flat_xs(), [n, 2]), device);
+        let labels: Vec<i64> = points.ys.iter().map(|&c| i64::from(c)).collect();
+        let y = Tensor::<1, Int>::from_data(TensorData::new(labels, [n]), device);
+        Ok(Self {
+            model: Some(Mlp::new(&[2, 32, 32, 2], Activation::Relu, seed, device)),
+            optim: AdamConfig::new().init(),
+            scheduler: schedule.burn()?,
+            loss_fn: CrossEntropyLossConfig::new().init(device),
+            x,
+            y,
+            device: device.clone(),
+            points,
+            run,
+        })
+    }
+}
+
+impl Experiment for ScheduleRun {
+    fn metric_names(&self) -> Vec<String> {
+        vec![format!("loss_{}", self.run), format!("lr_{}", self.run)]
+    }
+
+    fn train_step(&mut self, _step: u64, _inspect: bool) -> StepOutput {
+        let model = self.model.take().expect("model is always put back after a step");
+        let lr = self.scheduler.step().base();
+        let logits = model.forward(self.x.clone(), Activation::Relu); // [n, 2]
+        let loss = self.loss_fn.forward(logits, self.y.clone()); // [1]
+        let metric_loss = loss.clone().inner();
+        let grads = GradientsParams::from_grads(loss.backward(), &model);
+        self.model = Some(self.optim.step(lr, model, grads));
+        let lr_t = Tensor::<1>::from_floats([lr as f32], &self.device);
+        StepOutput { metrics: Tensor::cat(vec![metric_loss, lr_t], 0), extra: Vec::new() }
+    }
+}
