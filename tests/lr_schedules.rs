@@ -11,8 +11,7 @@ use trainlab::panels::lr_schedules::experiment::ScheduleRun;
 fn run(kind: Kind, peak: f64, total: usize) -> Vec<f64> {
     let s = Schedule { kind, peak, warmup: 50, total, min_ratio: 0.01 };
     let device = cpu_device();
-    let job =
-        Rc::new(RefCell::new(Job::new(Box::new(move || ScheduleRun::new(&s, 1, "a", &device).unwrap()), total as u64)));
+    let job = Rc::new(RefCell::new(Job::new(Box::new(move || ScheduleRun::new(&s, 1, "a", &device)), total as u64)));
     let mut sched = Scheduler::default();
     sched.add(job.clone());
     job.borrow_mut().play();

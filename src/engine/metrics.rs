@@ -74,6 +74,13 @@ impl Metrics {
         self.series.iter()
     }
 
+    /// Adds every series of `other` (same-named series are replaced).
+    pub fn merge(&mut self, other: &Metrics) {
+        for (k, v) in &other.series {
+            self.series.insert(k.clone(), v.clone());
+        }
+    }
+
     /// Forgets everything (on reset).
     pub fn clear(&mut self) {
         self.series.clear();

@@ -8,6 +8,7 @@ use crate::engine::data::toy2d::{self, Points, Shape};
 use crate::engine::job::{Experiment, StepOutput};
 use crate::engine::models::mlp::{Activation, Mlp};
 use crate::engine::schedule::Schedule;
+use burn::lr_scheduler::constant::ConstantLr;
 use burn::lr_scheduler::module_lr_scheduler::ModuleLrScheduler;
 use burn::nn::loss::{CrossEntropyLoss, CrossEntropyLossConfig};
 use burn::optim::{AdamConfig, GradientsParams, ModuleOptimizer};
@@ -28,30 +29,35 @@ pub struct ScheduleRun {
     /// The data (same for both runs: same seed).
     pub points: Points,
     run: &'static str,
+    /// Why the requested schedule could not be used, if it could not.
+    pub error: Option<String>,
 }
 
 impl ScheduleRun {
     /// Builds the run `run` ("a" or "b") for `schedule` on `device`; `seed` fixes data and weights.
-    ///
-    /// # Errors
-    /// When Burn rejects the schedule's numbers.
-    pub fn new(schedule: &Schedule, seed: u64, run: &'static str, device: &Device) -> Result<Self, String> {
+    /// Should Burn reject the schedule's numbers, the run uses a constant LR and says why in `error`.
+    pub fn new(schedule: &Schedule, seed: u64, run: &'static str, device: &Device) -> Self {
         let points = toy2d::generate(Shape::Spiral, POINTS, 0.05, seed);
         let n = points.len();
         let x = Tensor::<2>::from_data(TensorData::new(points.flat_xs(), [n, 2]), device);
         let labels: Vec<i64> = points.ys.iter().map(|&c| i64::from(c)).collect();
         let y = Tensor::<1, Int>::from_data(TensorData::new(labels, [n]), device);
-        Ok(Self {
+        let (scheduler, error) = match schedule.burn() {
+            Ok(s) => (s, None),
+            Err(e) => (ConstantLr::from(schedule.peak.clamp(1e-6, 1.0)).into(), Some(e)),
+        };
+        Self {
             model: Some(Mlp::new(&[2, 32, 32, 2], Activation::Relu, seed, device)),
             optim: AdamConfig::new().init(),
-            scheduler: schedule.burn()?,
+            scheduler,
             loss_fn: CrossEntropyLossConfig::new().init(device),
             x,
             y,
             device: device.clone(),
             points,
             run,
-        })
+            error,
+        }
     }
 }
 

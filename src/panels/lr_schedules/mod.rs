@@ -1,3 +1,6 @@
-//! Concept 04, learning-rate schedules (in progress: engine side only, no panel registered yet).
+//! Concept 04, learning-rate schedules: two runs of the same model under two schedules.
 
 pub mod experiment;
+pub mod params;
+#[cfg(target_arch = "wasm32")]
+pub mod view;
