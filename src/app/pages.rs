@@ -60,12 +60,14 @@ pub fn Gallery() -> impl IntoView {
 fn panel_view(id: PanelId) -> AnyView {
     match id {
         PanelId::Backprop => view! { <crate::panels::backprop::view::BackpropPanel /> }.into_any(),
+        PanelId::LrSchedules => view! { <crate::panels::lr_schedules::view::ScheduleRaceView /> }.into_any(),
     }
 }
 
 fn explanation(id: PanelId) -> AnyView {
     match id {
         PanelId::Backprop => view! { <crate::panels::backprop::explain::BackpropExplanation /> }.into_any(),
+        PanelId::LrSchedules => view! { <crate::panels::lr_schedules::explain::ScheduleExplanation /> }.into_any(),
     }
 }
 

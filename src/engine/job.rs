@@ -55,6 +55,9 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every state.
+    pub const ALL: [Status; 5] = [Status::Idle, Status::Running, Status::Paused, Status::Diverged, Status::Done];
+
     /// `"idle"`, `"running"`, `"paused"`, `"diverged"` or `"done"`.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -138,7 +138,8 @@ impl Schedule {
     /// When the numbers are outside what Burn's schedulers accept (peak > 1, T ≤ W + 1, …).
     pub fn burn(&self) -> Result<ModuleLrScheduler, String> {
         let (p, m, w, n) = (self.peak, self.floor(), self.warmup, self.total);
-        if !(p > 0.0 && p <= 1.0) || !(0.0..=1.0).contains(&self.min_ratio) || w < 2 || n < w + 2 {
+        let valid = p > 0.0 && p <= 1.0 && (0.0..=1.0).contains(&self.min_ratio) && w >= 2 && n >= w + 2;
+        if !valid {
             return Err(format!("unsupported schedule {self:?}"));
         }
         let warm = LrSchedulerConfig::Linear(LinearLrSchedulerConfig::new(p / w as f64, p, w - 1));

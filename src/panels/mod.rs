@@ -12,6 +12,8 @@ pub mod lr_schedules;
 pub enum PanelId {
     /// Concept 02.
     Backprop,
+    /// Concept 04.
+    LrSchedules,
 }
 
 /// One concept of the course.
@@ -57,7 +59,7 @@ pub const REGISTRY: [Concept; 17] = [
         "lr-schedules",
         "Learning-rate schedules",
         "Warm up, hold, decay: how the step size should change over a run.",
-        None,
+        Some(PanelId::LrSchedules),
     ),
     c(
         5,

@@ -46,3 +46,22 @@ test('panel 02 trains on WebGPU', { timeout: 300_000 }, async (t) => {
   assert.match(await p.textOf(p.badge()), /webgpu/i, 'the backend badge does not mention WebGPU');
   p.assertNoPageErrors();
 });
+
+test('panel 04 trains both schedule runs on WebGPU', { timeout: 300_000 }, async (t) => {
+  const slug = 'lr-schedules';
+  const p = await app.open(`/concepts/${slug}?backend=gpu&total=50&warmup=10`);
+  await p.waitForApp();
+  await p.showPanel();
+  await p.waitForStatus('done', { slug, timeout: 240_000 });
+  assert.equal((await p.backend())?.name, 'webgpu');
+  const m = await p.metrics(slug);
+  for (const name of ['loss_a', 'loss_b', 'lr_a', 'lr_b']) {
+    const s = series(m, name);
+    assert.equal(s.length, 50, `${name} has ${s.length} points`);
+    assert.ok(s.every(([, v]) => Number.isFinite(v)), `${name} has non-finite values`);
+  }
+  const lossB = series(m, 'loss_b');
+  t.diagnostic(`loss_b ${lossB[0][1]} -> ${lossB.at(-1)[1]}`);
+  assert.ok(lossB.at(-1)[1] < lossB[0][1], 'loss_b did not fall on WebGPU');
+  p.assertNoPageErrors();
+});

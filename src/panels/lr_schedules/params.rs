@@ -34,7 +34,16 @@ pub struct ScheduleParams {
 impl Default for ScheduleParams {
     fn default() -> Self {
         // At peak 0.1 Adam without warmup spikes early; measured in tests/lr_schedules.rs.
-        Self { a: Kind::Constant, b: Kind::Wsd, peak: 0.1, warmup: 50, total: 400, min_ratio: 0.01, seed: 1, hide: vec![] }
+        Self {
+            a: Kind::Constant,
+            b: Kind::Wsd,
+            peak: 0.1,
+            warmup: 50,
+            total: 400,
+            min_ratio: 0.01,
+            seed: 1,
+            hide: vec![],
+        }
     }
 }
 

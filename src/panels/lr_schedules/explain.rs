@@ -1,0 +1,34 @@
+//! The explanation beside panel 04, with the schedules' formulas.
+
+use crate::components::formula::Formula;
+use leptos::prelude::*;
+
+/// What the panel shows.
+#[component]
+pub fn ScheduleExplanation() -> impl IntoView {
+    view! {
+        <div class="explain">
+            <p>
+                "The learning rate η need not stay fixed. Both runs train the same network (2→32→32→2, ReLU) on the same
+                spiral with Adam, from the same initial weights. Only the schedule η(t) differs. The top chart is
+                each schedule computed from its formula; the bottom chart is the two trainings, live."
+            </p>
+            <p>"Cosine decay from the peak P to the floor m over T steps (Loshchilov & Hutter, SGDR):"</p>
+            <Formula block=true tex=r"\eta(t) = m + \tfrac{1}{2}(P - m)\left(1 + \cos \frac{\pi t}{T}\right)" />
+            <p>"Linear warmup over the first W steps, used by warmup + cosine and by WSD:"</p>
+            <Formula block=true tex=r"\eta(t) = P \, \frac{t + 1}{W}, \quad t < W" />
+            <p>"The inverse-square-root schedule of the original Transformer (Vaswani et al. 2017):"</p>
+            <Formula block=true tex=r"\eta(t) = P \min\left(\sqrt{\tfrac{W}{t+1}}, \tfrac{t+1}{W}\right)" />
+            <p>
+                "Warmup–stable–decay (Hägele et al. 2024) holds the peak and then decays linearly over the last 20% of
+                the run. Because the decay comes last, one long run can be stopped early with a short cooldown."
+            </p>
+            <p>
+                "Things to try. At the default peak of 0.1, Adam's first updates are full-sized before its second-moment
+                estimates have settled, and run A (constant, no warmup) spikes in its first steps. Warmup avoids the
+                spike. Raise the peak to 0.3 and the constant run never recovers. Over the whole run, the schedules that
+                decay end below the constant one."
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,230 @@
+//! Panel 04's view: the schedule editor (two schedules plotted instantly from their formulas) and
+//! two live training runs, A and B, whose losses are drawn together.
+
+use super::experiment::ScheduleRun;
+use super::params::{ScheduleParams, PEAK_RANGE, TOTAL_RANGE};
+use crate::app::js_api::{self, Probe};
+use crate::app::runtime::runtime;
+use crate::components::chart::line::{Line, LineChart};
+use crate::components::controls::{fmt_num, PlayControls, Progress, Select, Slider};
+use crate::components::panel_frame::PanelFrame;
+use crate::engine::job::{Experiment, Job, Status};
+use crate::engine::metrics::Metrics;
+use crate::engine::schedule::Kind;
+use crate::state::query::UrlParams;
+use crate::state::web::{autoplay_disabled, current_query, observe_visibility, prefers_reduced_motion, replace_query};
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+const SLUG: &str = "lr-schedules";
+type SharedJob = Rc<RefCell<Job<ScheduleRun>>>;
+
+/// Both runs, seen by `window.trainlab` as one panel.
+struct Pair([SharedJob; 2]);
+
+impl Probe for Pair {
+    fn metrics_json(&self) -> String {
+        let mut m = Metrics::default();
+        for j in &self.0 {
+            m.merge(j.borrow().metrics());
+        }
+        m.to_json()
+    }
+    fn status(&self) -> &'static str {
+        let s: Vec<Status> = self.0.iter().map(|j| j.borrow().status()).collect();
+        let st = if s.contains(&Status::Diverged) {
+            Status::Diverged
+        } else if s.contains(&Status::Running) {
+            Status::Running
+        } else if s.iter().all(|x| *x == Status::Done) {
+            Status::Done
+        } else if s.contains(&Status::Paused) {
+            Status::Paused
+        } else {
+            Status::Idle
+        };
+        st.as_str()
+    }
+    fn steps(&self) -> u64 {
+        self.0.iter().map(|j| j.borrow().steps()).min().unwrap_or(0)
+    }
+}
+
+fn make_job(p: &ScheduleParams, kind: Kind, run: &'static str) -> Job<ScheduleRun> {
+    let (s, seed, device) = (p.schedule(kind), p.seed, runtime().device());
+    Job::new(Box::new(move || ScheduleRun::new(&s, seed, run, &device)), p.total as u64)
+}
+
+fn kind_options() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("constant", "constant"),
+        ("step", "step decay"),
+        ("linear", "linear decay"),
+        ("cosine", "cosine"),
+        ("warmup_cosine", "warmup + cosine"),
+        ("inv_sqrt", "inverse square root (Noam)"),
+        ("wsd", "warmup–stable–decay (WSD)"),
+    ]
+}
+
+/// The panel.
+#[component]
+pub fn ScheduleRaceView() -> impl IntoView {
+    let rt = runtime();
+    let query = current_query();
+    let mut notes = Vec::new();
+    let initial = ScheduleParams::from_query(&query, &mut notes);
+    let autoplay = !autoplay_disabled(&query) && !prefers_reduced_motion();
+    let params = RwSignal::new(initial.clone());
+    let jobs: [SharedJob; 2] = [
+        Rc::new(RefCell::new(make_job(&initial, initial.a, "a"))),
+        Rc::new(RefCell::new(make_job(&initial, initial.b, "b"))),
+    ];
+    let ids: Vec<u64> = jobs.iter().map(|j| rt.add(j.clone())).collect();
+    if autoplay {
+        jobs.iter().for_each(|j| j.borrow_mut().play());
+    }
+    let probe: Rc<dyn Probe> = Rc::new(Pair(jobs.clone()));
+    js_api::register(SLUG, probe.clone());
+    let jobs = StoredValue::new_local(jobs);
+    let probe = StoredValue::new_local(probe);
+    on_cleanup(move || {
+        ids.iter().for_each(|id| runtime().remove(*id));
+        probe.with_value(|p| js_api::unregister(SLUG, p));
+    });
+
+    let status = RwSignal::new(Status::Idle);
+    let steps = RwSignal::new(0u64);
+    let loss_lines = RwSignal::new(Vec::<Line>::new());
+    let errors = RwSignal::new(Vec::<String>::new());
+    let refresh = move || {
+        probe.with_value(|p| {
+            status.set(Status::ALL.into_iter().find(|s| s.as_str() == p.status()).unwrap_or(Status::Idle));
+            steps.set(p.steps());
+        });
+        jobs.with_value(|js| {
+            let lines = js
+                .iter()
+                .map(|j| {
+                    let j = j.borrow();
+                    let name = j.exp.metric_names()[0].clone();
+                    let points = j.metrics().get(&name).map(|s| s.points.iter().map(|&(x, y)| (x as f64, y)).collect());
+                    Line { name, points: points.unwrap_or_default() }
+                })
+                .collect();
+            loss_lines.set(lines);
+            errors.set(
+                js.iter().filter_map(|j| j.borrow().exp.error.clone().or_else(|| j.borrow().error.clone())).collect(),
+            );
+        });
+    };
+    Effect::new(move |_| {
+        rt.tick.get();
+        refresh();
+    });
+    // The schedules themselves: a pure function of the step, redrawn as soon as a slider moves.
+    let lr_lines = Signal::derive(move || {
+        let p = params.get();
+        let stride = (p.total / 400).max(1);
+        [("lr_a", p.a), ("lr_b", p.b)]
+            .into_iter()
+            .map(|(name, kind)| {
+                let s = p.schedule(kind);
+                let points = (0..p.total).step_by(stride).map(|t| ((t + 1) as f64, s.lr(t))).collect();
+                Line { name: name.into(), points }
+            })
+            .collect::<Vec<_>>()
+    });
+
+    let set_param = move |f: &dyn Fn(&mut ScheduleParams)| {
+        let mut p = params.get_untracked();
+        f(&mut p);
+        p.warmup = p.warmup.clamp(2, p.total - 2);
+        if p == params.get_untracked() {
+            return;
+        }
+        params.set(p.clone());
+        replace_query(&p.to_query());
+        jobs.with_value(|js| {
+            for (j, (kind, run)) in js.iter().zip([(p.a, "a"), (p.b, "b")]) {
+                let (running, visible) = (j.borrow().status() == Status::Running, j.borrow().visible);
+                let mut fresh = make_job(&p, kind, run);
+                fresh.visible = visible;
+                if running || autoplay {
+                    fresh.play();
+                }
+                *j.borrow_mut() = fresh;
+            }
+        });
+        refresh();
+    };
+    let control = move |f: fn(&mut ScheduleParams, f64)| Callback::new(move |v: f64| set_param(&|p| f(p, v)));
+    let both = move |f: fn(&mut Job<ScheduleRun>)| {
+        Callback::new(move |_: ()| {
+            jobs.with_value(|js| js.iter().for_each(|j| f(&mut j.borrow_mut())));
+            runtime().poke();
+            refresh();
+        })
+    };
+    let pick = move |which: fn(&mut ScheduleParams, Kind)| {
+        Callback::new(move |k: String| {
+            if let Some(kind) = Kind::from_key(&k) {
+                set_param(&|p| which(p, kind));
+            }
+        })
+    };
+
+    let root = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(el) = root.get() {
+            let set = move |v: bool| jobs.with_value(|js| js.iter().for_each(|j| j.borrow_mut().visible = v));
+            if let Some(o) = observe_visibility(&el, set) {
+                let o = StoredValue::new_local(o);
+                on_cleanup(move || o.with_value(|o| o.disconnect()));
+            }
+        }
+    });
+    let hidden = move |name: &str| params.with(|p| p.hide.iter().any(|h| h == name));
+    let final_loss = move |i: usize| {
+        loss_lines.with(|l| l.get(i).and_then(|s| s.points.last()).map(|p| fmt_num(p.1)).unwrap_or_else(|| "–".into()))
+    };
+
+    view! {
+        <PanelFrame slug=SLUG notes=notes>
+            <div class="panel-grid" node_ref=root>
+                <div class="controls" aria-label="Parameters">
+                    <Show when=move || !hidden("a")>
+                        <Select label="Run A schedule" options=kind_options() value=Signal::derive(move || params.get().a.key().to_string()) on_change=pick(|p, k| p.a = k) />
+                    </Show>
+                    <Show when=move || !hidden("b")>
+                        <Select label="Run B schedule" options=kind_options() value=Signal::derive(move || params.get().b.key().to_string()) on_change=pick(|p, k| p.b = k) />
+                    </Show>
+                    <Show when=move || !hidden("peak")>
+                        <Slider label="Peak learning rate" min=PEAK_RANGE.0 max=PEAK_RANGE.1 log=true value=Signal::derive(move || params.get().peak) on_change=control(|p, v| p.peak = v) />
+                    </Show>
+                    <Show when=move || !hidden("warmup")>
+                        <Slider label="Warmup steps" min=2.0 max=500.0 value=Signal::derive(move || params.get().warmup as f64) on_change=control(|p, v| p.warmup = v.round() as usize) />
+                    </Show>
+                    <Show when=move || !hidden("total")>
+                        <Slider label="Total steps" min=TOTAL_RANGE.0 as f64 max=TOTAL_RANGE.1 as f64 step=10.0 value=Signal::derive(move || params.get().total as f64) on_change=control(|p, v| p.total = v.round() as usize) />
+                    </Show>
+                    <Show when=move || !hidden("min_ratio")>
+                        <Slider label="Minimum LR (fraction of peak)" min=0.0 max=1.0 step=0.01 value=Signal::derive(move || params.get().min_ratio) on_change=control(|p, v| p.min_ratio = v) />
+                    </Show>
+                    <Show when=move || !hidden("seed")>
+                        <Slider label="Seed" min=0.0 max=999.0 value=Signal::derive(move || params.get().seed as f64) on_change=control(|p, v| p.seed = v.round() as u64) />
+                    </Show>
+                    <PlayControls status=status on_play=both(|j| j.play()) on_pause=both(|j| j.pause()) on_step=both(|j| j.step_once()) on_reset=both(|j| j.reset()) />
+                    <Progress done=steps total=Signal::derive(move || params.get().total as u64) rate=Signal::derive(|| 0.0) />
+                    <p class="readout-line">"Loss A " <strong>{move || final_loss(0)}</strong> " · loss B " <strong>{move || final_loss(1)}</strong></p>
+                    {move || errors.get().into_iter().map(|e| view! { <p class="diverged" role="alert">{e}</p> }).collect_view()}
+                </div>
+                <div class="figures">
+                    <LineChart title="The schedules: learning rate at each step" x_label="step" y_label="learning rate" series=lr_lines csv_name="lr-schedules" />
+                    <LineChart title="Training loss under each schedule (Adam, same model, data and seed)" x_label="step" y_label="cross-entropy (nats)" series=loss_lines log_y=true csv_name="lr-schedule-losses" />
+                </div>
+            </div>
+        </PanelFrame>
+    }
+}
