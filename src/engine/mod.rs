@@ -16,3 +16,4 @@ pub mod models;
 pub mod rng;
 pub mod schedule;
 pub mod scheduler;
+pub mod surfaces;
