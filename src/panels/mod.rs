@@ -4,6 +4,7 @@
 //! "every panel renders" tests. Adding a panel means one module and one `panel: Some(..)` here.
 //! Slugs are fixed forever: course pages link to them.
 
+pub mod adam;
 pub mod backprop;
 pub mod lr_schedules;
 
