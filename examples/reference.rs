@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use trainlab::engine::backend::cpu_device;
 use trainlab::engine::job::Job;
-use trainlab::engine::scheduler::Scheduler;
+use trainlab::engine::scheduler::run_blocking;
 use trainlab::panels::backprop::{BackpropExperiment, BackpropParams};
 use trainlab::state::query::{Query, UrlParams};
 
@@ -22,14 +22,8 @@ fn main() {
     let device = cpu_device();
     let p2 = p.clone();
     let job = Rc::new(RefCell::new(Job::new(Box::new(move || BackpropExperiment::new(&p2, &device)), p.steps)));
-    let mut sched = Scheduler::default();
-    sched.add(job.clone());
     job.borrow_mut().play();
-    while job.borrow().status().as_str() == "running" {
-        for rb in sched.frame(1e9, &|| 0.0) {
-            rb.complete_blocking();
-        }
-    }
+    run_blocking(job.clone());
     let j = job.borrow();
     let pts = j.metrics().get("train_loss").map(|s| s.points.clone()).unwrap_or_default();
     let json: Vec<(u64, f64)> = pts;

@@ -12,7 +12,7 @@ use trainlab::panels::backprop::BackpropParams;
 #[test]
 fn default_run_learns_the_spiral() {
     let job = backprop_job(&BackpropParams::default());
-    run_to_end(&job, 10_000);
+    run_to_end(&job);
     let j = job.borrow();
     assert_eq!(j.status(), Status::Done);
     let loss = values(&j, "train_loss");
@@ -33,14 +33,14 @@ fn deep_sigmoid_gradients_vanish_towards_the_input() {
         ..Default::default()
     };
     let job = backprop_job(&p);
-    run_to_end(&job, 100);
+    run_to_end(&job);
     let j = job.borrow();
     let first = values(&j, "grad_norm_layer_0")[0];
     let last = values(&j, "grad_norm_layer_6")[0];
     assert!(first * 20.0 < last, "layer 0 {first} vs output layer {last}");
     // ReLU at the same depth keeps them within a much smaller ratio.
     let r = backprop_job(&BackpropParams { act: Activation::Relu, ..p });
-    run_to_end(&r, 100);
+    run_to_end(&r);
     let r = r.borrow();
     let (rf, rl) = (values(&r, "grad_norm_layer_0")[0], values(&r, "grad_norm_layer_6")[0]);
     assert!(rl / rf < (last / first) / 5.0, "relu ratio {} vs sigmoid {}", rl / rf, last / first);

@@ -26,7 +26,7 @@ fn same_seed_same_numbers_other_seed_other_numbers() {
     let b = backprop_job(&small());
     let c = backprop_job(&BackpropParams { seed: 2, ..small() });
     for j in [&a, &b, &c] {
-        run_to_end(j, 100);
+        run_to_end(j);
     }
     let (la, lb, lc) =
         (values(&a.borrow(), "train_loss"), values(&b.borrow(), "train_loss"), values(&c.borrow(), "train_loss"));
@@ -39,12 +39,12 @@ fn same_seed_same_numbers_other_seed_other_numbers() {
 #[test]
 fn reset_reproduces_the_run() {
     let job = backprop_job(&small());
-    run_to_end(&job, 100);
+    run_to_end(&job);
     let first = job.borrow().metrics().clone();
     job.borrow_mut().reset();
     assert_eq!(job.borrow().status(), Status::Idle);
     assert_eq!(job.borrow().steps(), 0);
-    run_to_end(&job, 100);
+    run_to_end(&job);
     assert_eq!(job.borrow().status(), Status::Done);
     assert_eq!(job.borrow().metrics(), &first);
 }
@@ -104,7 +104,7 @@ impl Experiment for NanAt3 {
 fn nan_is_caught_and_reset_recovers() {
     let device = cpu_device();
     let job = Rc::new(RefCell::new(Job::new(Box::new(move || NanAt3(device.clone())), 10)));
-    run_to_end(&job, 20);
+    run_to_end(&job);
     assert_eq!(job.borrow().status(), Status::Diverged);
     assert_eq!(job.borrow().steps(), 3);
     assert!(job.borrow().error.as_deref().unwrap_or("").contains("step 3"));
@@ -124,7 +124,7 @@ fn a_huge_learning_rate_diverges_in_the_real_model() {
         ..Default::default()
     };
     let job = backprop_job(&p);
-    run_to_end(&job, 5_000);
+    run_to_end(&job);
     let j = job.borrow();
     assert_eq!(j.status(), Status::Diverged, "after {} steps", j.steps());
     assert!(j.steps() < 100, "caught early, at step {}", j.steps());
@@ -133,7 +133,7 @@ fn a_huge_learning_rate_diverges_in_the_real_model() {
     // The default learning rate never trips the same check.
     let calm =
         backprop_job(&BackpropParams { act: trainlab::engine::models::mlp::Activation::Relu, ..Default::default() });
-    run_to_end(&calm, 10_000);
+    run_to_end(&calm);
     assert_eq!(calm.borrow().status(), Status::Done);
 }
 
@@ -195,7 +195,7 @@ fn scheduler_is_fair_between_two_jobs() {
 fn an_invisible_job_does_not_run() {
     let a = backprop_job(&small());
     a.borrow_mut().visible = false;
-    run_to_end(&a, 5);
+    run_to_end(&a);
     assert_eq!(a.borrow().steps(), 0);
     assert_eq!(a.borrow().status(), Status::Running);
 }

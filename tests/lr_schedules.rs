@@ -5,21 +5,15 @@ use std::rc::Rc;
 use trainlab::engine::backend::cpu_device;
 use trainlab::engine::job::Job;
 use trainlab::engine::schedule::{Kind, Schedule};
-use trainlab::engine::scheduler::Scheduler;
+use trainlab::engine::scheduler::run_blocking;
 use trainlab::panels::lr_schedules::experiment::ScheduleRun;
 
 fn run(kind: Kind, peak: f64, total: usize) -> Vec<f64> {
     let s = Schedule { kind, peak, warmup: 50, total, min_ratio: 0.01 };
     let device = cpu_device();
     let job = Rc::new(RefCell::new(Job::new(Box::new(move || ScheduleRun::new(&s, 1, "a", &device)), total as u64)));
-    let mut sched = Scheduler::default();
-    sched.add(job.clone());
     job.borrow_mut().play();
-    while job.borrow().status().as_str() == "running" {
-        for rb in sched.frame(1e9, &|| 0.0) {
-            rb.complete_blocking();
-        }
-    }
+    run_blocking(job.clone());
     let j = job.borrow();
     j.metrics().get("loss_a").map(|s| s.points.iter().map(|p| p.1).collect()).unwrap_or_default()
 }

@@ -86,7 +86,7 @@ fn the_race_moves_every_optimizer_and_momentum_outruns_sgd_in_the_narrow_valley(
     use std::cell::RefCell;
     use std::rc::Rc;
     use trainlab::engine::job::Job;
-    use trainlab::engine::scheduler::Scheduler;
+    use trainlab::engine::scheduler::run_blocking;
     use trainlab::panels::adam::race::{Hyper, Race, OPTIMIZERS};
     let h = Hyper { lr: 0.02, beta1: 0.9, beta2: 0.999, eps: 1e-8, weight_decay: 0.01 };
     let device = cpu_device();
@@ -94,14 +94,8 @@ fn the_race_moves_every_optimizer_and_momentum_outruns_sgd_in_the_narrow_valley(
         Box::new(move || Race::new(Surface::IllConditioned, (2.0, 0.05), &h, &device)),
         150,
     )));
-    let mut sched = Scheduler::default();
-    sched.add(job.clone());
     job.borrow_mut().play();
-    while job.borrow().status().as_str() == "running" {
-        for rb in sched.frame(1e9, &|| 0.0) {
-            rb.complete_blocking();
-        }
-    }
+    run_blocking(job.clone());
     let j = job.borrow();
     let last = |n: &str| j.metrics().get(n).and_then(|s| s.last_value()).unwrap();
     for n in OPTIMIZERS {

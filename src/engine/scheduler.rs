@@ -104,3 +104,15 @@ impl Readback {
         self.job.borrow_mut().complete(ticket, data);
     }
 }
+
+/// Steps `job` (already playing) until it stops wanting slices: done, diverged or paused, or not
+/// visible. For native code (tests, examples, benchmarks), where readbacks complete synchronously.
+pub fn run_blocking(job: JobHandle) {
+    let mut scheduler = Scheduler::default();
+    scheduler.add(job.clone());
+    while job.borrow().wants_slice() {
+        for rb in scheduler.frame(f64::INFINITY, &|| 0.0) {
+            rb.complete_blocking();
+        }
+    }
+}

@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use trainlab::engine::backend::cpu_device;
 use trainlab::engine::job::{Experiment, Job};
-use trainlab::engine::scheduler::Scheduler;
+use trainlab::engine::scheduler::run_blocking;
 use trainlab::panels::backprop::{BackpropExperiment, BackpropParams};
 
 /// A backprop job for `p` on the CPU backend.
@@ -16,20 +16,10 @@ pub fn backprop_job(p: &BackpropParams) -> Rc<RefCell<Job<BackpropExperiment>>> 
     Rc::new(RefCell::new(Job::new(Box::new(move || BackpropExperiment::new(&p2, &device)), p.steps)))
 }
 
-/// Plays the job and drives a scheduler until it stops running (done or diverged), or `frames` pass.
-pub fn run_to_end<E: Experiment + 'static>(job: &Rc<RefCell<Job<E>>>, frames: usize) {
-    let mut sched = Scheduler::default();
-    sched.add(job.clone());
+/// Plays the job and steps it until it stops (done, diverged, or not visible).
+pub fn run_to_end<E: Experiment + 'static>(job: &Rc<RefCell<Job<E>>>) {
     job.borrow_mut().play();
-    for _ in 0..frames {
-        for rb in sched.frame(1e9, &|| 0.0) {
-            rb.complete_blocking();
-        }
-        let s = job.borrow().status();
-        if s.as_str() != "running" {
-            break;
-        }
-    }
+    run_blocking(job.clone());
 }
 
 /// The values of a series.
