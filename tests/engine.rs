@@ -12,7 +12,7 @@ use common::{backprop_job, run_to_end, values};
 use std::cell::RefCell;
 use std::rc::Rc;
 use trainlab::engine::backend::cpu_device;
-use trainlab::engine::job::{Experiment, Job, Status, StepOutput};
+use trainlab::engine::job::{Experiment, Job, Status, StepOutput, Steppable};
 use trainlab::engine::scheduler::Scheduler;
 use trainlab::panels::backprop::BackpropParams;
 
@@ -96,7 +96,7 @@ impl Experiment for NanAt3 {
     }
     fn train_step(&mut self, step: u64, _: bool) -> StepOutput {
         let v = if step == 3 { f32::NAN } else { 1.0 / step as f32 };
-        StepOutput { metrics: Tensor::from_floats([v], &self.0), extra: vec![] }
+        StepOutput { metrics: Tensor::from_floats([v], &self.0), host: vec![], extra: vec![] }
     }
 }
 
@@ -194,8 +194,31 @@ fn scheduler_is_fair_between_two_jobs() {
 #[test]
 fn an_invisible_job_does_not_run() {
     let a = backprop_job(&small());
-    a.borrow_mut().visible = false;
+    a.borrow_mut().set_visible(false);
     run_to_end(&a);
     assert_eq!(a.borrow().steps(), 0);
     assert_eq!(a.borrow().status(), Status::Running);
+}
+
+#[test]
+fn a_readback_from_before_a_reconfigure_is_ignored() {
+    let job = backprop_job(&small());
+    job.borrow_mut().play();
+    let mut sched = Scheduler::default();
+    sched.add(job.clone());
+    let stale = sched.frame(1e9, &|| 0.0);
+    assert_eq!(stale.len(), 1);
+    let p = BackpropParams { seed: 5, ..small() };
+    let device = cpu_device();
+    job.borrow_mut().reconfigure(
+        Box::new(move || trainlab::panels::backprop::BackpropExperiment::new(&p, &device)),
+        30,
+        false,
+    );
+    for rb in stale {
+        rb.complete_blocking();
+    }
+    assert_eq!(job.borrow().steps(), 0, "the old run's results must not land in the new one");
+    assert!(job.borrow().metrics().get("train_loss").is_none());
+    assert_eq!(job.borrow().status(), Status::Running, "a running job keeps running with the new settings");
 }

@@ -101,12 +101,8 @@ impl Runtime {
             return;
         }
         *self.device.borrow_mut() = backend::cpu_device();
+        self.scheduler.borrow_mut().max_steps_per_slice = Scheduler::default().max_steps_per_slice;
         self.backend.set(Some(BackendInfo::cpu(Some(format!("{why} Training continues on the CPU.")))));
-    }
-
-    /// Requests UI refresh on the next frame (after a control changed job state).
-    pub fn poke(&self) {
-        self.dirty.set(true);
     }
 }
 

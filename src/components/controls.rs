@@ -49,6 +49,15 @@ pub fn Slider(
     let id = fresh_id("slider");
     let to_pos = move |v: f64| if log { v.max(min).log10() } else { v };
     let from_pos = move |p: f64| (if log { 10f64.powf(p) } else { p }).clamp(min, max);
+    // Whole-number sliders read as integers; the rest with three significant digits.
+    let shown = move || {
+        let v = value.get();
+        if !log && step >= 1.0 {
+            format!("{v:.0}")
+        } else {
+            fmt_num(v)
+        }
+    };
     let (lo, hi, st) = if log { (min.log10(), max.log10(), 0.01) } else { (min, max, step) };
     view! {
         <div class="control slider">
@@ -60,22 +69,14 @@ pub fn Slider(
                 max=hi
                 step=st
                 prop:value=move || to_pos(value.get()).to_string()
-                aria-valuetext=move || {
-                    let v = value.get();
-                    if !log && step >= 1.0 { format!("{v:.0}") } else { fmt_num(v) }
-                }
+                aria-valuetext=shown
                 on:input=move |ev| {
                     if let Ok(p) = event_target_value(&ev).parse::<f64>() {
                         on_change.run(from_pos(p));
                     }
                 }
             />
-            <output class="readout">
-                {move || {
-                    let v = value.get();
-                    if !log && step >= 1.0 { format!("{v:.0}") } else { fmt_num(v) }
-                }}
-            </output>
+            <output class="readout">{shown}</output>
         </div>
     }
 }

@@ -2,7 +2,10 @@
 //!
 //! The job is where the engine's readback rule lives. A slice of steps is enqueued on the device
 //! without waiting; every per-step metric vector of the slice, plus any view tensors, goes into one
-//! Burn [`Transaction`], so there is **one readback per job per frame**. When the data comes back
+//! Burn [`Transaction`], so there is **one readback per job per frame**. Values the host already
+//! knows (the learning rate a schedule chose, say) travel beside the slice instead of through the
+//! device. View tensors are only computed when the UI has asked for a fresh snapshot (and on the
+//! first, last and step-once slices). When the data comes back
 //! (async on wasm) it is checked for NaN/Inf, which turns the job `Diverged`, and recorded as
 //! [`Metrics`]. Reset rebuilds the experiment from its factory and bumps an epoch so that a readback
 //! still in flight from before the reset is ignored.
@@ -10,22 +13,25 @@
 use super::metrics::Metrics;
 use burn::tensor::{Tensor, TensorData, Transaction};
 
-/// What one training step hands back, still on the device.
+/// What one training step hands back.
 pub struct StepOutput {
-    /// The step's metric vector, `[k]`, in the order of [`Experiment::metric_names`].
+    /// The step's device metrics, `[k]`: the first `k` of [`Experiment::metric_names`].
     pub metrics: Tensor<1>,
+    /// Metrics the host already knows, named by the rest of [`Experiment::metric_names`].
+    pub host: Vec<f32>,
     /// Extra tensors asked for by `inspect` (the step-once detail), read back with the slice.
     pub extra: Vec<Tensor<1>>,
 }
 
 /// A trainable experiment: model, optimizer, schedule and data, behind one step function.
 pub trait Experiment {
-    /// Names (lower_snake_case, stable) of the per-step metric vector's entries.
+    /// Names (lower_snake_case, stable) of the per-step metrics: the device vector's entries, then
+    /// the host values'.
     fn metric_names(&self) -> Vec<String>;
     /// Enqueues one forward + backward + optimizer step. `step` counts from 1.
     /// With `inspect`, also returns the tensors the step-once view shows.
     fn train_step(&mut self, step: u64, inspect: bool) -> StepOutput;
-    /// View tensors (a decision boundary, say) read back at the end of each slice.
+    /// View tensors (a decision boundary, say), read back with the slice when one was requested.
     fn snapshot(&mut self) -> Vec<Tensor<1>> {
         Vec::new()
     }
@@ -55,9 +61,6 @@ pub enum Status {
 }
 
 impl Status {
-    /// Every state.
-    pub const ALL: [Status; 5] = [Status::Idle, Status::Running, Status::Paused, Status::Diverged, Status::Done];
-
     /// `"idle"`, `"running"`, `"paused"`, `"diverged"` or `"done"`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -86,12 +89,14 @@ impl Pending {
 }
 
 /// What a readback needs to be filed correctly when it returns.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Ticket {
     epoch: u64,
     first_step: u64,
     steps: u64,
     extra: usize,
+    /// Per step, the host-side metric values.
+    host: Vec<Vec<f32>>,
 }
 
 /// The object-safe face of a job that the scheduler drives.
@@ -105,6 +110,8 @@ pub trait Steppable {
     fn complete(&mut self, ticket: Ticket, data: Result<Vec<TensorData>, String>);
     /// Whether the last readback failed (the device may be lost).
     fn readback_failed(&self) -> bool;
+    /// Whether the panel is on screen (jobs off screen do not run).
+    fn set_visible(&mut self, visible: bool);
 }
 
 /// A training run with lifecycle controls. `E` is rebuilt from `factory` on reset.
@@ -123,8 +130,8 @@ pub struct Job<E: Experiment> {
     in_flight: bool,
     epoch: u64,
     step_once: bool,
-    /// Whether the panel is on screen and the tab visible.
-    pub visible: bool,
+    snapshot_wanted: bool,
+    visible: bool,
     /// A message for the UI when something went wrong (divergence, device loss).
     pub error: Option<String>,
     readback_failed: bool,
@@ -148,6 +155,7 @@ impl<E: Experiment> Job<E> {
             in_flight: false,
             epoch: 0,
             step_once: false,
+            snapshot_wanted: true,
             visible: true,
             error: None,
             readback_failed: false,
@@ -163,9 +171,13 @@ impl<E: Experiment> Job<E> {
     pub fn steps(&self) -> u64 {
         self.confirmed
     }
-    /// The step budget.
-    pub fn budget(&self) -> u64 {
-        self.budget
+    /// Names of the recorded series, in step-vector order.
+    pub fn metric_names(&self) -> &[String] {
+        &self.names
+    }
+    /// Asks for the experiment's view tensors to be read back with the next slice.
+    pub fn request_snapshot(&mut self) {
+        self.snapshot_wanted = true;
     }
     /// Recorded metric series.
     pub fn metrics(&self) -> &Metrics {
@@ -202,15 +214,33 @@ impl<E: Experiment> Job<E> {
         self.in_flight = false;
         self.epoch += 1;
         self.step_once = false;
+        self.snapshot_wanted = true;
         self.error = None;
         self.readback_failed = false;
         self.first_loss = None;
+    }
+
+    /// Swaps in new settings (a new factory and budget) and starts over from them, keeping the
+    /// job's identity, visibility and epoch (so readbacks of the old run are ignored). Plays when
+    /// `play` is set or the job was running.
+    pub fn reconfigure(&mut self, factory: Box<dyn Fn() -> E>, budget: u64, play: bool) {
+        let was_running = self.status == Status::Running;
+        self.factory = factory;
+        self.budget = budget.max(1);
+        self.reset();
+        if play || was_running {
+            self.play();
+        }
     }
 }
 
 impl<E: Experiment> Steppable for Job<E> {
     fn readback_failed(&self) -> bool {
         self.readback_failed
+    }
+
+    fn set_visible(&mut self, visible: bool) {
+        self.visible = visible;
     }
 
     fn wants_slice(&self) -> bool {
@@ -226,25 +256,32 @@ impl<E: Experiment> Steppable for Job<E> {
         let max = if once { 1 } else { max_steps.max(1) }.min(self.budget - self.enqueued);
         let first_step = self.enqueued + 1;
         let mut metric_vecs = Vec::new();
+        let mut host = Vec::new();
         let mut extra = Vec::new();
         for _ in 0..max {
             self.enqueued += 1;
             let out = self.exp.train_step(self.enqueued, once);
             metric_vecs.push(out.metrics);
+            host.push(out.host);
             extra.extend(out.extra);
             if over_budget() {
                 break;
             }
         }
         let steps = self.enqueued + 1 - first_step;
-        let snapshot = self.exp.snapshot();
+        let last_slice = self.enqueued >= self.budget;
+        let snapshot = if std::mem::take(&mut self.snapshot_wanted) || once || last_slice {
+            self.exp.snapshot()
+        } else {
+            Vec::new()
+        };
         let extra_len = extra.len();
         let mut tx = Transaction::default().register(Tensor::cat(metric_vecs, 0));
         for t in extra.into_iter().chain(snapshot) {
             tx = tx.register(t);
         }
         self.in_flight = true;
-        let ticket = Ticket { epoch: self.epoch, first_step, steps, extra: extra_len };
+        let ticket = Ticket { epoch: self.epoch, first_step, steps, extra: extra_len, host };
         Some(Pending { tx, ticket })
     }
 
@@ -265,12 +302,13 @@ impl<E: Experiment> Steppable for Job<E> {
             }
         };
         let mut vecs: Vec<Vec<f32>> = data.iter().map(|d| d.iter::<f32>().collect()).collect();
-        let rest = vecs.split_off(1.min(vecs.len()));
+        let mut rest = vecs.split_off(1.min(vecs.len()));
         let flat = vecs.pop().unwrap_or_default();
-        let k = self.names.len().max(1);
-        for (i, row) in flat.chunks(k).enumerate() {
+        let k = flat.len() / (ticket.steps.max(1) as usize);
+        for (i, (device_row, host_row)) in flat.chunks(k.max(1)).zip(&ticket.host).enumerate() {
             let step = ticket.first_step + i as u64;
-            for (name, &v) in self.names.iter().zip(row) {
+            let row: Vec<f32> = device_row.iter().chain(host_row).copied().collect();
+            for (name, &v) in self.names.iter().zip(&row) {
                 self.metrics.push(name, step, f64::from(v));
             }
             self.confirmed = step;
@@ -293,13 +331,8 @@ impl<E: Experiment> Steppable for Job<E> {
                 return;
             }
         }
-        debug_assert_eq!(flat.len() as u64, ticket.steps * k as u64);
-        let (extra, snapshot) = {
-            let mut rest = rest;
-            let snap = rest.split_off(ticket.extra.min(rest.len()));
-            (rest, snap)
-        };
-        self.exp.absorb(extra, snapshot);
+        let snapshot = rest.split_off(ticket.extra.min(rest.len()));
+        self.exp.absorb(rest, snapshot);
         if self.confirmed >= self.budget && self.status != Status::Diverged {
             self.status = Status::Done;
         }

@@ -10,45 +10,42 @@ use std::collections::BTreeMap;
 pub const MAX_POINTS: usize = 2_000;
 
 /// One named series.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Series {
-    /// Recorded `(step, value)` points, steps increasing.
+    /// Recorded `(step, value)` points, steps increasing. All but the newest lie on the stride.
     pub points: Vec<(u64, f64)>,
-    /// Only steps that are a multiple of `stride` are kept (the last point is always replaced in).
+    /// Only steps that are a multiple of `stride` are kept, besides the newest point.
     stride: u64,
-    /// The latest point seen, kept even when it falls between strides.
-    last: Option<(u64, f64)>,
+}
+
+impl Default for Series {
+    fn default() -> Self {
+        Self { points: Vec::new(), stride: 1 }
+    }
 }
 
 impl Series {
     fn push(&mut self, step: u64, value: f64) {
-        if self.stride == 0 {
-            self.stride = 1;
-        }
-        // Drop a previous "latest" point that is off-stride: it was only a placeholder.
-        if let Some((s, _)) = self.last {
-            if s % self.stride != 0 && self.points.last().map(|p| p.0) == Some(s) {
-                self.points.pop();
-            }
+        // The newest point is kept even off the stride, as a placeholder until the next one.
+        if self.points.last().is_some_and(|&(s, _)| s % self.stride != 0) {
+            self.points.pop();
         }
         self.points.push((step, value));
-        self.last = Some((step, value));
         if self.points.len() > MAX_POINTS {
             self.stride *= 2;
             let stride = self.stride;
-            let last = self.points.last().copied();
-            self.points.retain(|(s, _)| s % stride == 0);
-            if let Some(l) = last {
-                if self.points.last() != Some(&l) {
-                    self.points.push(l);
-                }
-            }
+            let newest = self.points.len() - 1;
+            let mut i = 0;
+            self.points.retain(|(s, _)| {
+                i += 1;
+                s % stride == 0 || i - 1 == newest
+            });
         }
     }
 
     /// The most recent value.
     pub fn last_value(&self) -> Option<f64> {
-        self.last.map(|(_, v)| v)
+        self.points.last().map(|&(_, v)| v)
     }
 }
 
@@ -99,36 +96,32 @@ impl Metrics {
             .collect();
         serde_json::to_string(&map).unwrap_or_else(|_| "{}".into())
     }
+}
 
-    /// CSV with one row per step and one column per named series (blank where a series has no
-    /// point at that step).
-    pub fn to_csv(&self, names: &[&str]) -> String {
-        let mut steps: Vec<u64> =
-            names.iter().filter_map(|n| self.series.get(*n)).flat_map(|s| s.points.iter().map(|p| p.0)).collect();
-        steps.sort_unstable();
-        steps.dedup();
-        let mut out = String::from("step");
-        for n in names {
+/// CSV of named point series: one row per x (sorted, merged across series), one column per series,
+/// blank where a series has no point at that x. `columns` are `(name, points)` with points sorted
+/// by x. Charts offer this as "Download CSV".
+pub fn csv(x_label: &str, columns: &[(&str, &[(f64, f64)])]) -> String {
+    let mut xs: Vec<f64> = columns.iter().flat_map(|(_, pts)| pts.iter().map(|p| p.0)).collect();
+    xs.sort_by(f64::total_cmp);
+    xs.dedup();
+    let mut out = x_label.replace(',', " ");
+    for (name, _) in columns {
+        out.push(',');
+        out.push_str(name);
+    }
+    out.push('\n');
+    for x in xs {
+        out.push_str(&x.to_string());
+        for (_, pts) in columns {
             out.push(',');
-            out.push_str(n);
+            if let Ok(i) = pts.binary_search_by(|p| p.0.total_cmp(&x)) {
+                out.push_str(&pts[i].1.to_string());
+            }
         }
         out.push('\n');
-        let lookups: Vec<BTreeMap<u64, f64>> = names
-            .iter()
-            .map(|n| self.series.get(*n).map(|s| s.points.iter().copied().collect()).unwrap_or_default())
-            .collect();
-        for step in steps {
-            out.push_str(&step.to_string());
-            for l in &lookups {
-                out.push(',');
-                if let Some(v) = l.get(&step) {
-                    out.push_str(&v.to_string());
-                }
-            }
-            out.push('\n');
-        }
-        out
     }
+    out
 }
 
 #[cfg(test)]
@@ -155,6 +148,9 @@ mod tests {
         m.push("train_loss", 2, f64::NAN);
         m.push("acc", 2, 0.75);
         assert_eq!(m.to_json(), r#"{"acc":[[2,0.75]],"train_loss":[[1,0.5],[2,null]]}"#);
-        assert_eq!(m.to_csv(&["train_loss", "acc"]), "step,train_loss,acc\n1,0.5,\n2,NaN,0.75\n");
+        let pts =
+            |n: &str| -> Vec<(f64, f64)> { m.get(n).unwrap().points.iter().map(|&(s, v)| (s as f64, v)).collect() };
+        let (loss, acc) = (pts("train_loss"), pts("acc"));
+        assert_eq!(csv("step", &[("train_loss", &loss), ("acc", &acc)]), "step,train_loss,acc\n1,0.5,\n2,NaN,0.75\n");
     }
 }

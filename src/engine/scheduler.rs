@@ -51,16 +51,6 @@ impl Scheduler {
         self.jobs.retain(|(i, _)| *i != id);
     }
 
-    /// Number of registered jobs.
-    pub fn len(&self) -> usize {
-        self.jobs.len()
-    }
-
-    /// Whether no job is registered.
-    pub fn is_empty(&self) -> bool {
-        self.jobs.is_empty()
-    }
-
     /// Runs one frame: gives every job that wants one a slice of `budget_ms / n` milliseconds, as
     /// measured by `now_ms`, and returns their readbacks for the caller to execute.
     pub fn frame(&mut self, budget_ms: f64, now_ms: &dyn Fn() -> f64) -> Vec<Readback> {

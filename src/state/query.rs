@@ -33,6 +33,15 @@ impl Query {
         self
     }
 
+    /// Sets `key` to the comma-joined `items`, or leaves it out when there are none (`hide=a,b`).
+    pub fn with_list(self, key: &str, items: &[String]) -> Self {
+        if items.is_empty() {
+            self
+        } else {
+            self.with(key, items.join(","))
+        }
+    }
+
     /// Serialises back to `a=1&b=x`, keys sorted.
     pub fn to_query_string(&self) -> String {
         form_urlencoded::Serializer::new(String::new()).extend_pairs(self.0.iter()).finish()

@@ -39,7 +39,7 @@ async function measure(backend, seconds) {
 
 const rows = [await measure('cpu', 3), await measure('gpu', 15)];
 console.log(`\npanel 02 default run (${dist}):`);
-console.log('| backend | adapter | steps/s | first step after navigation |');
+console.log('| backend | adapter | steps/s | first step read back after navigation |');
 console.log('| --- | --- | --- | --- |');
 for (const r of rows) {
   console.log(`| ${r.backend} | ${r.adapter} | ${r.stepsPerSec.toFixed(1)} | ${r.firstStepMs} ms |`);

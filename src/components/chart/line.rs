@@ -1,6 +1,7 @@
 //! A line chart of several named series with a legend, axis labels and an optional log y-axis.
 
 use super::{download, fit_canvas, theme, PALETTE};
+use crate::engine::metrics::csv;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::coord::ranged1d::{AsRangedCoord, ValueFormatter};
@@ -44,7 +45,8 @@ pub fn LineChart(
     });
     let on_csv = move |_| {
         let data = series.get_untracked();
-        download(&format!("{csv_name}.csv"), &to_csv(x_label, &data), "text/csv");
+        let columns: Vec<(&str, &[(f64, f64)])> = data.iter().map(|l| (l.name.as_str(), l.points.as_slice())).collect();
+        download(&format!("{csv_name}.csv"), &csv(x_label, &columns), "text/csv");
     };
     view! {
         <figure class="chart">
@@ -53,30 +55,6 @@ pub fn LineChart(
             <button class="csv" on:click=on_csv>"Download CSV"</button>
         </figure>
     }
-}
-
-/// CSV: one row per x, one column per series.
-pub fn to_csv(x_label: &str, data: &[Line]) -> String {
-    let mut xs: Vec<f64> = data.iter().flat_map(|l| l.points.iter().map(|p| p.0)).collect();
-    xs.sort_by(f64::total_cmp);
-    xs.dedup();
-    let mut out = x_label.replace(',', " ");
-    for l in data {
-        out.push(',');
-        out.push_str(&l.name);
-    }
-    out.push('\n');
-    for x in xs {
-        out.push_str(&x.to_string());
-        for l in data {
-            out.push(',');
-            if let Ok(i) = l.points.binary_search_by(|p| p.0.total_cmp(&x)) {
-                out.push_str(&l.points[i].1.to_string());
-            }
-        }
-        out.push('\n');
-    }
-    out
 }
 
 fn bounds(data: &[Line], log: bool) -> ((f64, f64), (f64, f64)) {

@@ -4,6 +4,7 @@
 //! ±`noise`. The shapes follow TensorFlow Playground's data sets, rescaled.
 
 use crate::engine::rng::Rng;
+use burn::prelude::*;
 use std::f64::consts::PI;
 
 /// Which shape to generate.
@@ -60,6 +61,14 @@ impl Points {
     /// Coordinates flattened row-major, `[n * 2]`.
     pub fn flat_xs(&self) -> Vec<f32> {
         self.xs.iter().flat_map(|p| p.iter().copied()).collect()
+    }
+
+    /// The points as training tensors on `device`: inputs `[n, 2]` and class labels `[n]`.
+    pub fn tensors(&self, device: &Device) -> (Tensor<2>, Tensor<1, Int>) {
+        let n = self.len();
+        let x = Tensor::<2>::from_data(TensorData::new(self.flat_xs(), [n, 2]), device);
+        let labels: Vec<i64> = self.ys.iter().map(|&c| i64::from(c)).collect();
+        (x, Tensor::<1, Int>::from_data(TensorData::new(labels, [n]), device))
     }
 }
 

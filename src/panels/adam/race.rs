@@ -83,10 +83,6 @@ impl Experiment for Race {
             *point = Some(p);
         }
         losses.extend(coords);
-        StepOutput { metrics: Tensor::cat(losses, 0), extra: Vec::new() }
-    }
-
-    fn divergence_ratio(&self) -> Option<f64> {
-        None
+        StepOutput { metrics: Tensor::cat(losses, 0), host: Vec::new(), extra: Vec::new() }
     }
 }

@@ -74,10 +74,7 @@ impl BackpropExperiment {
     /// Builds data, model and optimiser from the parameters on `device` (an autodiff device).
     pub fn new(p: &BackpropParams, device: &Device) -> Self {
         let points = toy2d::generate(p.dataset, super::params::POINTS, p.noise, p.seed);
-        let n = points.len();
-        let x = Tensor::<2>::from_data(TensorData::new(points.flat_xs(), [n, 2]), device);
-        let labels: Vec<i64> = points.ys.iter().map(|&c| i64::from(c)).collect();
-        let y = Tensor::<1, Int>::from_data(TensorData::new(labels, [n]), device);
+        let (x, y) = points.tensors(device);
         let grid = Tensor::<2>::from_data(TensorData::new(grid_points(), [GRID * GRID, 2]), device);
         let dims = p.dims();
         let model = Mlp::new(&dims, p.act, p.seed, device);
@@ -150,7 +147,7 @@ impl Experiment for BackpropExperiment {
             extra.push(Self::first_weights(&model));
         }
         self.model = Some(model);
-        StepOutput { metrics: Tensor::cat(parts, 0), extra }
+        StepOutput { metrics: Tensor::cat(parts, 0), host: Vec::new(), extra }
     }
 
     fn divergence_ratio(&self) -> Option<f64> {

@@ -117,7 +117,7 @@ impl UrlParams for BackpropParams {
     }
 
     fn to_query(&self) -> Query {
-        let q = Query::default()
+        Query::default()
             .with("dataset", self.dataset.key())
             .with("noise", self.noise)
             .with("depth", self.depth)
@@ -126,12 +126,8 @@ impl UrlParams for BackpropParams {
             .with("lr", self.lr)
             .with("optim", self.optim.key())
             .with("seed", self.seed)
-            .with("steps", self.steps);
-        if self.hide.is_empty() {
-            q
-        } else {
-            q.with("hide", self.hide.join(","))
-        }
+            .with("steps", self.steps)
+            .with_list("hide", &self.hide)
     }
 }
 

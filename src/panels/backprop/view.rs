@@ -3,17 +3,15 @@
 
 use super::experiment::{BackpropExperiment, Inspection, GRID, GRID_EXTENT};
 use super::params::{BackpropParams, Optim, DEPTH_RANGE, LR_RANGE, STEPS_RANGE, WIDTH_RANGE};
-use crate::app::js_api;
 use crate::app::runtime::runtime;
 use crate::components::chart::heatmap::{Heatmap, HeatmapData};
 use crate::components::chart::line::{Line, LineChart};
 use crate::components::controls::{fmt_num, PlayControls, Progress, Select, Slider, Toggle};
 use crate::components::panel_frame::PanelFrame;
 use crate::engine::data::toy2d::Shape;
-use crate::engine::job::{Experiment, Job, Status};
+use crate::engine::job::{Job, Status};
 use crate::engine::models::mlp::Activation;
-use crate::state::query::UrlParams;
-use crate::state::web::{autoplay_disabled, current_query, observe_visibility, prefers_reduced_motion, replace_query};
+use crate::state::panel::{update_params, use_jobs, use_url_params, UrlStart};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -21,10 +19,9 @@ use std::rc::Rc;
 const SLUG: &str = "backprop-gradient-descent";
 type SharedJob = Rc<RefCell<Job<BackpropExperiment>>>;
 
-fn make_job(p: &BackpropParams) -> Job<BackpropExperiment> {
-    let p2 = p.clone();
-    let device = runtime().device();
-    Job::new(Box::new(move || BackpropExperiment::new(&p2, &device)), p.steps)
+fn factory(p: &BackpropParams) -> Box<dyn Fn() -> BackpropExperiment> {
+    let (p, device) = (p.clone(), runtime().device());
+    Box::new(move || BackpropExperiment::new(&p, &device))
 }
 
 fn series(job: &Job<BackpropExperiment>, names: &[String]) -> Vec<Line> {
@@ -45,25 +42,14 @@ fn series(job: &Job<BackpropExperiment>, names: &[String]) -> Vec<Line> {
 #[component]
 pub fn BackpropPanel() -> impl IntoView {
     let rt = runtime();
-    let query = current_query();
-    let mut notes = Vec::new();
-    let initial = BackpropParams::from_query(&query, &mut notes);
-    let autoplay = !autoplay_disabled(&query) && !prefers_reduced_motion();
-    let params = RwSignal::new(initial.clone());
-
-    let job: SharedJob = Rc::new(RefCell::new(make_job(&initial)));
+    let UrlStart { params, notes, autoplay, initial } = use_url_params::<BackpropParams>();
+    let job: SharedJob = Rc::new(RefCell::new(Job::new(factory(&initial), initial.steps)));
     if autoplay {
         job.borrow_mut().play();
     }
-    let job_id = rt.add(job.clone());
-    let probe: Rc<dyn js_api::Probe> = job.clone();
-    js_api::register(SLUG, probe.clone());
+    let root = NodeRef::<leptos::html::Div>::new();
+    use_jobs(SLUG, vec![job.clone()], job.clone(), root);
     let job = StoredValue::new_local(job);
-    let probe = StoredValue::new_local(probe);
-    on_cleanup(move || {
-        runtime().remove(job_id);
-        probe.with_value(|p| js_api::unregister(SLUG, p));
-    });
 
     // View state, refreshed from the job on every runtime tick.
     let status = RwSignal::new(Status::Idle);
@@ -78,34 +64,33 @@ pub fn BackpropPanel() -> impl IntoView {
     let last = StoredValue::new((0u64, 0.0f64));
     let refresh = move || {
         job.with_value(|j| {
-            let j = j.borrow();
+            let mut j = j.borrow_mut();
             status.set(j.status());
             error.set(j.error.clone());
             let s = j.steps();
-            let now = web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0);
             let (ps, pt) = last.get_value();
-            if s != ps || s == 0 {
-                if s > ps && now > pt {
-                    let inst = (s - ps) as f64 / ((now - pt) / 1000.0);
-                    rate.update(|r| *r = if *r == 0.0 { inst } else { 0.7 * *r + 0.3 * inst });
-                } else if s == 0 {
-                    rate.set(0.0);
-                }
-                last.set_value((s, now));
-                steps.set(s);
-                let names = j.exp.metric_names();
-                loss_lines.set(series(&j, &names[..1]));
-                grad_lines.set(series(&j, &names[2..]));
-                accuracy.set(j.metrics().get("train_acc").and_then(|s| s.last_value()));
-                inspection.set(j.exp.inspection.clone());
+            if s == ps && s != 0 {
+                return;
             }
+            let now = web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0);
+            if s > ps && now > pt {
+                let inst = (s - ps) as f64 / ((now - pt) / 1000.0);
+                rate.update(|r| *r = if *r == 0.0 { inst } else { 0.7 * *r + 0.3 * inst });
+            } else if s == 0 {
+                rate.set(0.0);
+            }
+            last.set_value((s, now));
+            steps.set(s);
+            let names = j.metric_names();
+            loss_lines.set(series(&j, &names[..1]));
+            grad_lines.set(series(&j, &names[2..]));
+            accuracy.set(j.metrics().get("train_acc").and_then(|s| s.last_value()));
+            inspection.set(j.exp.inspection.clone());
             let points = j.exp.points.xs.iter().zip(&j.exp.points.ys).map(|(p, &c)| (p[0], p[1], c)).collect();
             let values = j.exp.boundary.clone();
-            heat.update(|h| {
-                if h.values != values || h.points.len() != j.exp.points.len() || s == 0 {
-                    *h = HeatmapData { n: GRID, extent: f64::from(GRID_EXTENT), values, points, paths: Vec::new() };
-                }
-            });
+            heat.set(HeatmapData { n: GRID, extent: f64::from(GRID_EXTENT), values, points, paths: Vec::new() });
+            // The boundary just drawn is consumed: compute the next one with the next slice.
+            j.request_snapshot();
         });
     };
     Effect::new(move |_| {
@@ -113,48 +98,21 @@ pub fn BackpropPanel() -> impl IntoView {
         refresh();
     });
 
-    // Parameter changes rebuild the run and rewrite the URL.
+    // Parameter changes restart the run from the new settings (the URL is rewritten too).
     let set_param = move |f: &dyn Fn(&mut BackpropParams)| {
-        let mut p = params.get_untracked();
-        f(&mut p);
-        if p == params.get_untracked() {
-            return;
+        if let Some(p) = update_params(params, f) {
+            job.with_value(|j| j.borrow_mut().reconfigure(factory(&p), p.steps, autoplay));
+            last.set_value((0, 0.0));
+            refresh();
         }
-        params.set(p.clone());
-        replace_query(&p.to_query());
-        job.with_value(|j| {
-            let was_running = j.borrow().status() == Status::Running;
-            let visible = j.borrow().visible;
-            let mut fresh = make_job(&p);
-            fresh.visible = visible;
-            if was_running || autoplay {
-                fresh.play();
-            }
-            *j.borrow_mut() = fresh;
-        });
-        last.set_value((0, 0.0));
-        refresh();
     };
     let control = move |f: fn(&mut BackpropParams, f64)| Callback::new(move |v: f64| set_param(&|p| f(p, v)));
     let act_job = move |f: fn(&mut Job<BackpropExperiment>)| {
         Callback::new(move |_: ()| {
             job.with_value(|j| f(&mut j.borrow_mut()));
-            runtime().poke();
             refresh();
         })
     };
-
-    // Train only while on screen.
-    let root = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        if let Some(el) = root.get() {
-            let obs = observe_visibility(&el, move |v| job.with_value(|j| j.borrow_mut().visible = v));
-            if let Some(o) = obs {
-                let o = StoredValue::new_local(o);
-                on_cleanup(move || o.with_value(|o| o.disconnect()));
-            }
-        }
-    });
 
     let hidden = move |name: &str| params.with(|p| p.hide.iter().any(|h| h == name));
     let diverged = move || status.get() == Status::Diverged;

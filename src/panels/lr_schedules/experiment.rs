@@ -25,7 +25,6 @@ pub struct ScheduleRun {
     loss_fn: CrossEntropyLoss,
     x: Tensor<2>,
     y: Tensor<1, Int>,
-    device: Device,
     /// The data (same for both runs: same seed).
     pub points: Points,
     run: &'static str,
@@ -38,10 +37,7 @@ impl ScheduleRun {
     /// Should Burn reject the schedule's numbers, the run uses a constant LR and says why in `error`.
     pub fn new(schedule: &Schedule, seed: u64, run: &'static str, device: &Device) -> Self {
         let points = toy2d::generate(Shape::Spiral, POINTS, 0.05, seed);
-        let n = points.len();
-        let x = Tensor::<2>::from_data(TensorData::new(points.flat_xs(), [n, 2]), device);
-        let labels: Vec<i64> = points.ys.iter().map(|&c| i64::from(c)).collect();
-        let y = Tensor::<1, Int>::from_data(TensorData::new(labels, [n]), device);
+        let (x, y) = points.tensors(device);
         let (scheduler, error) = match schedule.burn() {
             Ok(s) => (s, None),
             Err(e) => (ConstantLr::from(schedule.peak.clamp(1e-6, 1.0)).into(), Some(e)),
@@ -53,7 +49,6 @@ impl ScheduleRun {
             loss_fn: CrossEntropyLossConfig::new().init(device),
             x,
             y,
-            device: device.clone(),
             points,
             run,
             error,
@@ -74,7 +69,7 @@ impl Experiment for ScheduleRun {
         let metric_loss = loss.clone().inner();
         let grads = GradientsParams::from_grads(loss.backward(), &model);
         self.model = Some(self.optim.step(lr, model, grads));
-        let lr_t = Tensor::<1>::from_floats([lr as f32], &self.device);
-        StepOutput { metrics: Tensor::cat(vec![metric_loss, lr_t], 0), extra: Vec::new() }
+        // The LR is known here on the host: it rides beside the readback, not through the device.
+        StepOutput { metrics: metric_loss, host: vec![lr as f32], extra: Vec::new() }
     }
 }

@@ -72,19 +72,15 @@ impl UrlParams for ScheduleParams {
     }
 
     fn to_query(&self) -> Query {
-        let q = Query::default()
+        Query::default()
             .with("a", self.a.key())
             .with("b", self.b.key())
             .with("peak", self.peak)
             .with("warmup", self.warmup)
             .with("total", self.total)
             .with("min_ratio", self.min_ratio)
-            .with("seed", self.seed);
-        if self.hide.is_empty() {
-            q
-        } else {
-            q.with("hide", self.hide.join(","))
-        }
+            .with("seed", self.seed)
+            .with_list("hide", &self.hide)
     }
 }
 

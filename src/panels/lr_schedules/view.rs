@@ -3,16 +3,16 @@
 
 use super::experiment::ScheduleRun;
 use super::params::{ScheduleParams, PEAK_RANGE, TOTAL_RANGE};
-use crate::app::js_api::{self, Probe};
+use crate::app::js_api::Probe;
 use crate::app::runtime::runtime;
 use crate::components::chart::line::{Line, LineChart};
 use crate::components::controls::{fmt_num, PlayControls, Progress, Select, Slider};
 use crate::components::panel_frame::PanelFrame;
-use crate::engine::job::{Experiment, Job, Status};
+use crate::engine::job::{Job, Status};
 use crate::engine::metrics::Metrics;
 use crate::engine::schedule::Kind;
-use crate::state::query::UrlParams;
-use crate::state::web::{autoplay_disabled, current_query, observe_visibility, prefers_reduced_motion, replace_query};
+use crate::engine::scheduler::JobHandle;
+use crate::state::panel::{update_params, use_jobs, use_url_params, UrlStart};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -23,17 +23,12 @@ type SharedJob = Rc<RefCell<Job<ScheduleRun>>>;
 /// Both runs, seen by `window.trainlab` as one panel.
 struct Pair([SharedJob; 2]);
 
-impl Probe for Pair {
-    fn metrics_json(&self) -> String {
-        let mut m = Metrics::default();
-        for j in &self.0 {
-            m.merge(j.borrow().metrics());
-        }
-        m.to_json()
-    }
-    fn status(&self) -> &'static str {
+impl Pair {
+    /// One status for both runs: diverged if either diverged, running if either runs, done when
+    /// both are done.
+    fn status(&self) -> Status {
         let s: Vec<Status> = self.0.iter().map(|j| j.borrow().status()).collect();
-        let st = if s.contains(&Status::Diverged) {
+        if s.contains(&Status::Diverged) {
             Status::Diverged
         } else if s.contains(&Status::Running) {
             Status::Running
@@ -43,17 +38,34 @@ impl Probe for Pair {
             Status::Paused
         } else {
             Status::Idle
-        };
-        st.as_str()
+        }
     }
+
+    /// Steps both runs have completed.
     fn steps(&self) -> u64 {
         self.0.iter().map(|j| j.borrow().steps()).min().unwrap_or(0)
     }
 }
 
-fn make_job(p: &ScheduleParams, kind: Kind, run: &'static str) -> Job<ScheduleRun> {
+impl Probe for Pair {
+    fn metrics_json(&self) -> String {
+        let mut m = Metrics::default();
+        for j in &self.0 {
+            m.merge(j.borrow().metrics());
+        }
+        m.to_json()
+    }
+    fn status(&self) -> &'static str {
+        Pair::status(self).as_str()
+    }
+    fn steps(&self) -> u64 {
+        Pair::steps(self)
+    }
+}
+
+fn factory(p: &ScheduleParams, kind: Kind, run: &'static str) -> Box<dyn Fn() -> ScheduleRun> {
     let (s, seed, device) = (p.schedule(kind), p.seed, runtime().device());
-    Job::new(Box::new(move || ScheduleRun::new(&s, seed, run, &device)), p.total as u64)
+    Box::new(move || ScheduleRun::new(&s, seed, run, &device))
 }
 
 fn kind_options() -> Vec<(&'static str, &'static str)> {
@@ -72,35 +84,28 @@ fn kind_options() -> Vec<(&'static str, &'static str)> {
 #[component]
 pub fn ScheduleRaceView() -> impl IntoView {
     let rt = runtime();
-    let query = current_query();
-    let mut notes = Vec::new();
-    let initial = ScheduleParams::from_query(&query, &mut notes);
-    let autoplay = !autoplay_disabled(&query) && !prefers_reduced_motion();
-    let params = RwSignal::new(initial.clone());
+    let UrlStart { params, notes, autoplay, initial } = use_url_params::<ScheduleParams>();
+    let budget = initial.total as u64;
     let jobs: [SharedJob; 2] = [
-        Rc::new(RefCell::new(make_job(&initial, initial.a, "a"))),
-        Rc::new(RefCell::new(make_job(&initial, initial.b, "b"))),
+        Rc::new(RefCell::new(Job::new(factory(&initial, initial.a, "a"), budget))),
+        Rc::new(RefCell::new(Job::new(factory(&initial, initial.b, "b"), budget))),
     ];
-    let ids: Vec<u64> = jobs.iter().map(|j| rt.add(j.clone())).collect();
     if autoplay {
         jobs.iter().for_each(|j| j.borrow_mut().play());
     }
-    let probe: Rc<dyn Probe> = Rc::new(Pair(jobs.clone()));
-    js_api::register(SLUG, probe.clone());
+    let pair = Rc::new(Pair(jobs.clone()));
+    let root = NodeRef::<leptos::html::Div>::new();
+    use_jobs(SLUG, jobs.iter().map(|j| j.clone() as JobHandle).collect(), pair.clone(), root);
     let jobs = StoredValue::new_local(jobs);
-    let probe = StoredValue::new_local(probe);
-    on_cleanup(move || {
-        ids.iter().for_each(|id| runtime().remove(*id));
-        probe.with_value(|p| js_api::unregister(SLUG, p));
-    });
+    let pair = StoredValue::new_local(pair);
 
     let status = RwSignal::new(Status::Idle);
     let steps = RwSignal::new(0u64);
     let loss_lines = RwSignal::new(Vec::<Line>::new());
     let errors = RwSignal::new(Vec::<String>::new());
     let refresh = move || {
-        probe.with_value(|p| {
-            status.set(Status::ALL.into_iter().find(|s| s.as_str() == p.status()).unwrap_or(Status::Idle));
+        pair.with_value(|p| {
+            status.set(p.status());
             steps.set(p.steps());
         });
         jobs.with_value(|js| {
@@ -108,7 +113,7 @@ pub fn ScheduleRaceView() -> impl IntoView {
                 .iter()
                 .map(|j| {
                     let j = j.borrow();
-                    let name = j.exp.metric_names()[0].clone();
+                    let name = j.metric_names()[0].clone();
                     let points = j.metrics().get(&name).map(|s| s.points.iter().map(|&(x, y)| (x as f64, y)).collect());
                     Line { name, points: points.unwrap_or_default() }
                 })
@@ -137,33 +142,25 @@ pub fn ScheduleRaceView() -> impl IntoView {
             .collect::<Vec<_>>()
     });
 
+    // Parameter changes restart both runs from the new settings (the URL is rewritten too).
     let set_param = move |f: &dyn Fn(&mut ScheduleParams)| {
-        let mut p = params.get_untracked();
-        f(&mut p);
-        p.warmup = p.warmup.clamp(2, p.total - 2);
-        if p == params.get_untracked() {
-            return;
-        }
-        params.set(p.clone());
-        replace_query(&p.to_query());
-        jobs.with_value(|js| {
-            for (j, (kind, run)) in js.iter().zip([(p.a, "a"), (p.b, "b")]) {
-                let (running, visible) = (j.borrow().status() == Status::Running, j.borrow().visible);
-                let mut fresh = make_job(&p, kind, run);
-                fresh.visible = visible;
-                if running || autoplay {
-                    fresh.play();
+        let change = |p: &mut ScheduleParams| {
+            f(p);
+            p.warmup = p.warmup.clamp(2, p.total - 2);
+        };
+        if let Some(p) = update_params(params, &change) {
+            jobs.with_value(|js| {
+                for (j, (kind, run)) in js.iter().zip([(p.a, "a"), (p.b, "b")]) {
+                    j.borrow_mut().reconfigure(factory(&p, kind, run), p.total as u64, autoplay);
                 }
-                *j.borrow_mut() = fresh;
-            }
-        });
-        refresh();
+            });
+            refresh();
+        }
     };
     let control = move |f: fn(&mut ScheduleParams, f64)| Callback::new(move |v: f64| set_param(&|p| f(p, v)));
     let both = move |f: fn(&mut Job<ScheduleRun>)| {
         Callback::new(move |_: ()| {
             jobs.with_value(|js| js.iter().for_each(|j| f(&mut j.borrow_mut())));
-            runtime().poke();
             refresh();
         })
     };
@@ -175,16 +172,6 @@ pub fn ScheduleRaceView() -> impl IntoView {
         })
     };
 
-    let root = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        if let Some(el) = root.get() {
-            let set = move |v: bool| jobs.with_value(|js| js.iter().for_each(|j| j.borrow_mut().visible = v));
-            if let Some(o) = observe_visibility(&el, set) {
-                let o = StoredValue::new_local(o);
-                on_cleanup(move || o.with_value(|o| o.disconnect()));
-            }
-        }
-    });
     let hidden = move |name: &str| params.with(|p| p.hide.iter().any(|h| h == name));
     let final_loss = move |i: usize| {
         loss_lines.with(|l| l.get(i).and_then(|s| s.points.last()).map(|p| fmt_num(p.1)).unwrap_or_else(|| "–".into()))
