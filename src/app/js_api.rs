@@ -35,6 +35,18 @@ impl<E: Experiment> Probe for RefCell<Job<E>> {
     }
 }
 
+impl Probe for JobGroup {
+    fn metrics_json(&self) -> String {
+        self.metrics().to_json()
+    }
+    fn status(&self) -> &'static str {
+        JobGroup::status(self).as_str()
+    }
+    fn steps(&self) -> u64 {
+        JobGroup::steps(self)
+    }
+}
+
 thread_local! {
     static PANELS: RefCell<BTreeMap<String, Rc<dyn Probe>>> = RefCell::new(BTreeMap::new());
 }

@@ -59,6 +59,8 @@ pub fn Gallery() -> impl IntoView {
 
 fn panel_view(id: PanelId) -> AnyView {
     match id {
+        PanelId::CrossEntropy => view! { <crate::panels::cross_entropy::view::XentPanel /> }.into_any(),
+        PanelId::Adam => view! { <crate::panels::adam::view::AdamPanel /> }.into_any(),
         PanelId::Backprop => view! { <crate::panels::backprop::view::BackpropPanel /> }.into_any(),
         PanelId::LrSchedules => view! { <crate::panels::lr_schedules::view::ScheduleRaceView /> }.into_any(),
     }
@@ -66,6 +68,8 @@ fn panel_view(id: PanelId) -> AnyView {
 
 fn explanation(id: PanelId) -> AnyView {
     match id {
+        PanelId::CrossEntropy => view! { <crate::panels::cross_entropy::explain::XentExplanation /> }.into_any(),
+        PanelId::Adam => view! { <crate::panels::adam::explain::AdamExplanation /> }.into_any(),
         PanelId::Backprop => view! { <crate::panels::backprop::explain::BackpropExplanation /> }.into_any(),
         PanelId::LrSchedules => view! { <crate::panels::lr_schedules::explain::ScheduleExplanation /> }.into_any(),
     }

@@ -112,6 +112,20 @@ pub trait Steppable {
     fn readback_failed(&self) -> bool;
     /// Whether the panel is on screen (jobs off screen do not run).
     fn set_visible(&mut self, visible: bool);
+    /// Current lifecycle state.
+    fn status(&self) -> Status;
+    /// Steps whose results have been read back.
+    fn steps(&self) -> u64;
+    /// Recorded metric series.
+    fn metrics(&self) -> &Metrics;
+    /// Start or resume (see [`Job::play`]).
+    fn play(&mut self);
+    /// Pause (see [`Job::pause`]).
+    fn pause(&mut self);
+    /// One inspected step, then pause (see [`Job::step_once`]).
+    fn step_once(&mut self);
+    /// Start over (see [`Job::reset`]).
+    fn reset(&mut self);
 }
 
 /// A training run with lifecycle controls. `E` is rebuilt from `factory` on reset.
@@ -235,6 +249,28 @@ impl<E: Experiment> Job<E> {
 }
 
 impl<E: Experiment> Steppable for Job<E> {
+    fn status(&self) -> Status {
+        Job::status(self)
+    }
+    fn steps(&self) -> u64 {
+        Job::steps(self)
+    }
+    fn metrics(&self) -> &Metrics {
+        Job::metrics(self)
+    }
+    fn play(&mut self) {
+        Job::play(self)
+    }
+    fn pause(&mut self) {
+        Job::pause(self)
+    }
+    fn step_once(&mut self) {
+        Job::step_once(self)
+    }
+    fn reset(&mut self) {
+        Job::reset(self)
+    }
+
     fn readback_failed(&self) -> bool {
         self.readback_failed
     }

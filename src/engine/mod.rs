@@ -10,6 +10,7 @@
 
 pub mod backend;
 pub mod data;
+pub mod group;
 pub mod job;
 pub mod metrics;
 pub mod models;
@@ -17,3 +18,4 @@ pub mod rng;
 pub mod schedule;
 pub mod scheduler;
 pub mod surfaces;
+pub mod xent;

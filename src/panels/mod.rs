@@ -6,11 +6,16 @@
 
 pub mod adam;
 pub mod backprop;
+pub mod cross_entropy;
 pub mod lr_schedules;
 
 /// Which built panel renders a concept (the app maps each to its component).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PanelId {
+    /// Concept 01.
+    CrossEntropy,
+    /// Concept 03.
+    Adam,
     /// Concept 02.
     Backprop,
     /// Concept 04.
@@ -39,7 +44,7 @@ pub const REGISTRY: [Concept; 17] = [
         "cross-entropy",
         "Cross-entropy loss",
         "How surprised the model is by the right answer, measured in nats.",
-        None,
+        Some(PanelId::CrossEntropy),
     ),
     c(
         2,
@@ -53,7 +58,7 @@ pub const REGISTRY: [Concept; 17] = [
         "adam-adamw",
         "Adam and AdamW",
         "Per-parameter step sizes from running gradient moments, and decay done right.",
-        None,
+        Some(PanelId::Adam),
     ),
     c(
         4,

@@ -6,6 +6,7 @@ use super::query::{Query, UrlParams};
 use super::web::{autoplay_disabled, current_query, observe_visibility, prefers_reduced_motion, replace_query};
 use crate::app::js_api::{self, Probe};
 use crate::app::runtime::runtime;
+use crate::engine::group::JobGroup;
 use crate::engine::scheduler::JobHandle;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -45,11 +46,13 @@ pub fn update_params<P: UrlParams + Send + Sync + 'static>(params: RwSignal<P>, 
     Some(p)
 }
 
-/// Registers `jobs` with the runtime and `probe` under `slug` for `window.trainlab`; the jobs train
-/// only while `root` is on screen. Everything is undone on unmount.
-pub fn use_jobs(slug: &'static str, jobs: Vec<JobHandle>, probe: Rc<dyn Probe>, root: NodeRef<Div>) {
+/// Registers the panel's jobs with the runtime and, as one probe, under `slug` for
+/// `window.trainlab`; the jobs train only while `root` is on screen. Everything is undone on unmount.
+pub fn use_jobs(slug: &'static str, group: JobGroup, root: NodeRef<Div>) {
     let rt = runtime();
-    let ids: Vec<u64> = jobs.iter().map(|j| rt.add(j.clone())).collect();
+    let ids: Vec<u64> = group.0.iter().map(|j| rt.add(j.clone())).collect();
+    let jobs: Vec<JobHandle> = group.0.clone();
+    let probe: Rc<dyn Probe> = Rc::new(group);
     js_api::register(slug, probe.clone());
     let probe = StoredValue::new_local(probe);
     on_cleanup(move || {
@@ -65,4 +68,41 @@ pub fn use_jobs(slug: &'static str, jobs: Vec<JobHandle>, probe: Rc<dyn Probe>, 
             on_cleanup(move || o.with_value(|o| o.disconnect()));
         }
     });
+}
+
+/// A panel's training speed: steps per second, smoothed over successive runtime ticks.
+#[derive(Clone, Copy)]
+pub struct StepRate {
+    /// The smoothed rate (0 until known).
+    pub rate: RwSignal<f64>,
+    last: StoredValue<(u64, f64)>,
+}
+
+impl StepRate {
+    /// A rate of 0 (unknown).
+    pub fn new() -> Self {
+        Self { rate: RwSignal::new(0.0), last: StoredValue::new((0, 0.0)) }
+    }
+
+    /// Records that `steps` steps are done now.
+    pub fn observe(&self, steps: u64) {
+        let now = web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0);
+        let (ps, pt) = self.last.get_value();
+        if steps == ps && steps != 0 {
+            return;
+        }
+        if steps > ps && now > pt && pt > 0.0 {
+            let inst = (steps - ps) as f64 / ((now - pt) / 1000.0);
+            self.rate.update(|r| *r = if *r == 0.0 { inst } else { 0.7 * *r + 0.3 * inst });
+        } else if steps < ps || steps == 0 {
+            self.rate.set(0.0);
+        }
+        self.last.set_value((steps, now));
+    }
+}
+
+impl Default for StepRate {
+    fn default() -> Self {
+        Self::new()
+    }
 }

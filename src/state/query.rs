@@ -122,7 +122,7 @@ pub fn read_list(q: &Query, key: &str, allowed: &[&str], notes: &mut Vec<String>
         if allowed.contains(&item) {
             out.push(item.to_string());
         } else {
-            notes.push(format!("{key}: unknown control “{item}” ignored."));
+            notes.push(format!("{key}: unknown name “{item}” ignored (known: {}).", allowed.join(", ")));
         }
     }
     out

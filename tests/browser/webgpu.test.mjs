@@ -65,3 +65,26 @@ test('panel 04 trains both schedule runs on WebGPU', { timeout: 300_000 }, async
   assert.ok(lossB.at(-1)[1] < lossB[0][1], 'loss_b did not fall on WebGPU');
   p.assertNoPageErrors();
 });
+
+test('panels 01 and 03 train on WebGPU', { timeout: 400_000 }, async (t) => {
+  for (const [slug, query, names] of [
+    ['cross-entropy', 'steps=20', ['train_loss', 'val_loss']],
+    ['adam-adamw', 'steps=20&hide=decay', ['loss_sgd', 'loss_adam', 'adam_step']],
+  ]) {
+    const p = await app.open(`/concepts/${slug}?backend=gpu&${query}`);
+    await p.waitForApp();
+    await p.showPanel();
+    await p.waitForStatus('done', { slug, timeout: 180_000 });
+    assert.equal((await p.backend())?.name, 'webgpu');
+    const m = await p.metrics(slug);
+    for (const name of names) {
+      const s = series(m, name);
+      assert.equal(s.length, 20, `${slug}: ${name} has ${s.length} points`);
+      assert.ok(s.every(([, v]) => Number.isFinite(v)), `${slug}: ${name} has non-finite values`);
+    }
+    const loss = series(m, names[0]);
+    t.diagnostic(`${slug} ${names[0]} ${loss[0][1]} -> ${loss.at(-1)[1]}`);
+    assert.ok(loss.at(-1)[1] < loss[0][1], `${slug}: ${names[0]} did not fall on WebGPU`);
+    p.assertNoPageErrors();
+  }
+});

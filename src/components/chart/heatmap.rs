@@ -18,8 +18,23 @@ pub struct HeatmapData {
     pub values: Vec<f32>,
     /// Points `(x, y, class)`; class picks the colour.
     pub points: Vec<(f32, f32, u8)>,
-    /// Polylines drawn over everything, one colour each.
-    pub paths: Vec<Vec<(f64, f64)>>,
+    /// Polylines drawn over everything: palette index and points; the last point gets a dot.
+    pub paths: Vec<(usize, Vec<(f64, f64)>)>,
+    /// A ring drawn at this point (a draggable start, say).
+    pub marker: Option<(f64, f64)>,
+    /// How values map to colours.
+    pub ramp: Ramp,
+}
+
+/// Colour ramps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Ramp {
+    /// Blue (0) → background → orange (1): a class probability.
+    #[default]
+    Classes,
+    /// Background (0) → grey (1) in twelve bands, so the bands read as contour lines: a loss surface
+    /// under coloured paths.
+    Contours,
 }
 
 /// Blue (0) → background → orange (1), matching the class colours.
@@ -32,7 +47,18 @@ fn cell_color(v: f32, bg: RGBColor) -> RGBColor {
     RGBColor(mix(bg.0, c.0), mix(bg.1, c.1), mix(bg.2, c.2))
 }
 
-/// The heatmap component; redraws whenever `data` changes.
+fn banded(v: f32, bg: RGBColor, fg: RGBColor) -> RGBColor {
+    let v = if v.is_finite() { v.clamp(0.0, 1.0) } else { 1.0 };
+    let t = f64::from((v * 12.0).floor() / 12.0) * 0.6;
+    let mix = |a: u8, b: u8| (f64::from(a) * (1.0 - t) + f64::from(b) * t).round() as u8;
+    RGBColor(mix(bg.0, fg.0), mix(bg.1, fg.1), mix(bg.2, fg.2))
+}
+
+/// Margin around the plot, in CSS pixels (shared by drawing and by pointer picking).
+const MARGIN: f64 = 4.0;
+
+/// The heatmap component; redraws whenever `data` changes. With `on_pick`, pressing or dragging on
+/// the chart reports the point under the pointer in data coordinates.
 #[component]
 pub fn Heatmap(
     /// Accessible description.
@@ -40,6 +66,9 @@ pub fn Heatmap(
     /// Field, points and paths.
     #[prop(into)]
     data: Signal<HeatmapData>,
+    /// Called with `(x, y)` while the pointer is pressed on the chart.
+    #[prop(optional)]
+    on_pick: Option<Callback<(f64, f64)>>,
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     Effect::new(move |_| {
@@ -48,10 +77,32 @@ pub fn Heatmap(
             draw(&c, &d);
         }
     });
+    let pick = move |ev: web_sys::PointerEvent, pressed: bool| {
+        let (Some(cb), Some(c)) = (on_pick, canvas.get_untracked()) else { return };
+        if !pressed && ev.buttons() == 0 {
+            return;
+        }
+        ev.prevent_default();
+        let e = data.with_untracked(|d| d.extent.max(1e-6));
+        let (w, h) = (f64::from(c.client_width()) - 2.0 * MARGIN, f64::from(c.client_height()) - 2.0 * MARGIN);
+        if w <= 0.0 || h <= 0.0 {
+            return;
+        }
+        let fx = ((f64::from(ev.offset_x()) - MARGIN) / w).clamp(0.0, 1.0);
+        let fy = ((f64::from(ev.offset_y()) - MARGIN) / h).clamp(0.0, 1.0);
+        cb.run((-e + 2.0 * e * fx, e - 2.0 * e * fy));
+    };
     view! {
-        <figure class="chart heatmap">
+        <figure class="chart heatmap" class:pickable=on_pick.is_some()>
             <figcaption>{title}</figcaption>
-            <canvas node_ref=canvas class="heatmap-canvas" role="img" aria-label=title></canvas>
+            <canvas
+                node_ref=canvas
+                class="heatmap-canvas"
+                role="img"
+                aria-label=title
+                on:pointerdown=move |ev| pick(ev, true)
+                on:pointermove=move |ev| pick(ev, false)
+            ></canvas>
         </figure>
     }
 }
@@ -72,14 +123,18 @@ fn render(
     let t = theme();
     root.fill(&t.bg)?;
     let e = d.extent.max(1e-6);
-    let mut chart = ChartBuilder::on(root).margin((4.0 * dpr) as u32).build_cartesian_2d(-e..e, -e..e)?;
+    let mut chart = ChartBuilder::on(root).margin((MARGIN * dpr) as u32).build_cartesian_2d(-e..e, -e..e)?;
     if d.n > 0 && d.values.len() == d.n * d.n {
         let cell = 2.0 * e / d.n as f64;
         chart.draw_series(d.values.iter().enumerate().map(|(i, &v)| {
             let (r, c) = (i / d.n, i % d.n);
             let x0 = -e + c as f64 * cell;
             let y0 = e - r as f64 * cell;
-            Rectangle::new([(x0, y0), (x0 + cell, y0 - cell)], cell_color(v, t.bg).filled())
+            let color = match d.ramp {
+                Ramp::Classes => cell_color(v, t.bg),
+                Ramp::Contours => banded(v, t.bg, t.fg),
+            };
+            Rectangle::new([(x0, y0), (x0 + cell, y0 - cell)], color.filled())
         }))?;
     }
     let radius = (3.2 * dpr) as i32;
@@ -92,9 +147,21 @@ fn render(
             .iter()
             .map(|&(x, y, _)| Circle::new((f64::from(x), f64::from(y)), radius, t.fg.mix(0.6).stroke_width(1))),
     )?;
-    for (i, path) in d.paths.iter().enumerate() {
-        let color = PALETTE[(i + 2) % PALETTE.len()];
-        chart.draw_series(LineSeries::new(path.iter().copied(), color.stroke_width((2.0 * dpr) as u32)))?;
+    // Paths far outside the square (a diverging optimiser) are clipped to a margin around it.
+    let clip = |(x, y): (f64, f64)| (x.clamp(-2.0 * e, 2.0 * e), y.clamp(-2.0 * e, 2.0 * e));
+    for (i, path) in &d.paths {
+        let color = PALETTE[i % PALETTE.len()];
+        chart.draw_series(LineSeries::new(path.iter().copied().map(clip), color.stroke_width((2.0 * dpr) as u32)))?;
+        if let Some(&end) = path.last() {
+            chart.draw_series(std::iter::once(Circle::new(clip(end), radius, color.filled())))?;
+        }
+    }
+    if let Some(m) = d.marker {
+        chart.draw_series(std::iter::once(Circle::new(
+            m,
+            (6.0 * dpr) as i32,
+            t.fg.stroke_width((2.0 * dpr) as u32),
+        )))?;
     }
     Ok(())
 }

@@ -1,12 +1,24 @@
 //! A line chart of several named series with a legend, axis labels and an optional log y-axis.
 
 use super::{download, fit_canvas, theme, PALETTE};
-use crate::engine::metrics::csv;
+use crate::engine::metrics::{csv, Metrics};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::coord::ranged1d::{AsRangedCoord, ValueFormatter};
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
+
+/// How a series is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Style {
+    /// A solid line (measured data).
+    #[default]
+    Solid,
+    /// A thin dashed line (a reference value such as ln V).
+    Reference,
+    /// Dots only (a marker, such as "you are here").
+    Marker,
+}
 
 /// One series to draw: a stable `name` (also the CSV column) and its points.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -15,6 +27,30 @@ pub struct Line {
     pub name: String,
     /// `(x, y)` points; non-finite y values are skipped.
     pub points: Vec<(f64, f64)>,
+    /// Palette index; `None` takes the series' position.
+    pub color: Option<usize>,
+    /// Line, reference or marker.
+    pub style: Style,
+}
+
+impl Line {
+    /// A solid line in the colour of its position.
+    pub fn new(name: impl Into<String>, points: Vec<(f64, f64)>) -> Self {
+        Self { name: name.into(), points, ..Self::default() }
+    }
+    /// The same series in palette colour `i`.
+    pub fn color(self, i: usize) -> Self {
+        Self { color: Some(i), ..self }
+    }
+    /// The recorded series `name` of `metrics` (empty when absent), with the step as x.
+    pub fn from_metrics(metrics: &Metrics, name: &str) -> Self {
+        let points = metrics.get(name).map(|s| s.points.iter().map(|&(x, y)| (x as f64, y)).collect());
+        Self::new(name, points.unwrap_or_default())
+    }
+    /// The same series drawn as `style`.
+    pub fn style(self, style: Style) -> Self {
+        Self { style, ..self }
+    }
 }
 
 /// A multi-series line chart. `series` is redrawn whenever it changes.
@@ -139,13 +175,23 @@ where
         .x_label_formatter(&|v| fmt_tick(*v))
         .draw()?;
     for (i, line) in data.iter().enumerate() {
-        let color = PALETTE[i % PALETTE.len()];
+        let color = PALETTE[line.color.unwrap_or(i) % PALETTE.len()];
         let pts = line.points.iter().copied().filter(|p| p.1.is_finite() && (!log || p.1 > 0.0));
-        chart.draw_series(LineSeries::new(pts, color.stroke_width(px(1.6).max(1))))?.label(line.name.clone()).legend(
-            move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + (14.0 * dpr) as i32, y)], color.stroke_width((2.0 * dpr) as u32))
-            },
-        );
+        let legend = move |(x, y): (i32, i32)| {
+            PathElement::new(vec![(x, y), (x + (14.0 * dpr) as i32, y)], color.stroke_width((2.0 * dpr) as u32))
+        };
+        let drawn = match line.style {
+            Style::Solid => chart.draw_series(LineSeries::new(pts, color.stroke_width(px(1.6).max(1))))?,
+            Style::Reference => {
+                let (dash, gap) = (px(6.0).max(2), px(4.0).max(2));
+                chart.draw_series(DashedLineSeries::new(pts, dash, gap, color.mix(0.8).stroke_width(px(1.2).max(1))))?
+            }
+            Style::Marker => {
+                let r = (5.0 * dpr) as i32;
+                chart.draw_series(pts.map(|p| Circle::new(p, r, color.filled())))?
+            }
+        };
+        drawn.label(line.name.clone()).legend(legend);
     }
     if !data.is_empty() {
         chart

@@ -9,9 +9,10 @@ use crate::components::chart::line::{Line, LineChart};
 use crate::components::controls::{fmt_num, PlayControls, Progress, Select, Slider, Toggle};
 use crate::components::panel_frame::PanelFrame;
 use crate::engine::data::toy2d::Shape;
+use crate::engine::group::JobGroup;
 use crate::engine::job::{Job, Status};
 use crate::engine::models::mlp::Activation;
-use crate::state::panel::{update_params, use_jobs, use_url_params, UrlStart};
+use crate::state::panel::{update_params, use_jobs, use_url_params, StepRate, UrlStart};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -25,17 +26,7 @@ fn factory(p: &BackpropParams) -> Box<dyn Fn() -> BackpropExperiment> {
 }
 
 fn series(job: &Job<BackpropExperiment>, names: &[String]) -> Vec<Line> {
-    names
-        .iter()
-        .map(|n| Line {
-            name: n.clone(),
-            points: job
-                .metrics()
-                .get(n)
-                .map(|s| s.points.iter().map(|&(x, y)| (x as f64, y)).collect())
-                .unwrap_or_default(),
-        })
-        .collect()
+    names.iter().map(|n| Line::from_metrics(job.metrics(), n)).collect()
 }
 
 /// The panel. Reads its parameters from the URL once, then keeps the URL in step with the controls.
@@ -48,38 +39,31 @@ pub fn BackpropPanel() -> impl IntoView {
         job.borrow_mut().play();
     }
     let root = NodeRef::<leptos::html::Div>::new();
-    use_jobs(SLUG, vec![job.clone()], job.clone(), root);
+    use_jobs(SLUG, JobGroup(vec![job.clone()]), root);
     let job = StoredValue::new_local(job);
 
     // View state, refreshed from the job on every runtime tick.
     let status = RwSignal::new(Status::Idle);
     let steps = RwSignal::new(0u64);
-    let rate = RwSignal::new(0.0f64);
+    let rate = StepRate::new();
     let loss_lines = RwSignal::new(Vec::<Line>::new());
     let grad_lines = RwSignal::new(Vec::<Line>::new());
     let accuracy = RwSignal::new(None::<f64>);
     let heat = RwSignal::new(HeatmapData::default());
     let inspection = RwSignal::new(None::<Inspection>);
     let error = RwSignal::new(None::<String>);
-    let last = StoredValue::new((0u64, 0.0f64));
+    let last = StoredValue::new(u64::MAX);
     let refresh = move || {
         job.with_value(|j| {
             let mut j = j.borrow_mut();
             status.set(j.status());
             error.set(j.error.clone());
             let s = j.steps();
-            let (ps, pt) = last.get_value();
-            if s == ps && s != 0 {
+            if s == last.get_value() && s != 0 {
                 return;
             }
-            let now = web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0);
-            if s > ps && now > pt {
-                let inst = (s - ps) as f64 / ((now - pt) / 1000.0);
-                rate.update(|r| *r = if *r == 0.0 { inst } else { 0.7 * *r + 0.3 * inst });
-            } else if s == 0 {
-                rate.set(0.0);
-            }
-            last.set_value((s, now));
+            rate.observe(s);
+            last.set_value(s);
             steps.set(s);
             let names = j.metric_names();
             loss_lines.set(series(&j, &names[..1]));
@@ -88,7 +72,7 @@ pub fn BackpropPanel() -> impl IntoView {
             inspection.set(j.exp.inspection.clone());
             let points = j.exp.points.xs.iter().zip(&j.exp.points.ys).map(|(p, &c)| (p[0], p[1], c)).collect();
             let values = j.exp.boundary.clone();
-            heat.set(HeatmapData { n: GRID, extent: f64::from(GRID_EXTENT), values, points, paths: Vec::new() });
+            heat.set(HeatmapData { n: GRID, extent: f64::from(GRID_EXTENT), values, points, ..Default::default() });
             // The boundary just drawn is consumed: compute the next one with the next slice.
             j.request_snapshot();
         });
@@ -102,7 +86,7 @@ pub fn BackpropPanel() -> impl IntoView {
     let set_param = move |f: &dyn Fn(&mut BackpropParams)| {
         if let Some(p) = update_params(params, f) {
             job.with_value(|j| j.borrow_mut().reconfigure(factory(&p), p.steps, autoplay));
-            last.set_value((0, 0.0));
+            last.set_value(u64::MAX);
             refresh();
         }
     };
@@ -182,7 +166,7 @@ pub fn BackpropPanel() -> impl IntoView {
                         on_reset=act_job(|j| j.reset())
                     />
                     <Toggle label="Log scale for the loss chart" value=log_loss on_change=Callback::new(move |v| log_loss.set(v)) />
-                    <Progress done=steps total=Signal::derive(move || params.get().steps) rate=rate />
+                    <Progress done=steps total=Signal::derive(move || params.get().steps) rate=rate.rate />
                     <p class="readout-line">
                         "Loss "
                         <strong data-testid="loss-value">{move || loss_lines.with(|l| l.first().and_then(|s| s.points.last()).map(|p| fmt_num(p.1)).unwrap_or_else(|| "–".into()))}</strong>

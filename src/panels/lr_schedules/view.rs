@@ -3,13 +3,12 @@
 
 use super::experiment::ScheduleRun;
 use super::params::{ScheduleParams, PEAK_RANGE, TOTAL_RANGE};
-use crate::app::js_api::Probe;
 use crate::app::runtime::runtime;
 use crate::components::chart::line::{Line, LineChart};
 use crate::components::controls::{fmt_num, PlayControls, Progress, Select, Slider};
 use crate::components::panel_frame::PanelFrame;
-use crate::engine::job::{Job, Status};
-use crate::engine::metrics::Metrics;
+use crate::engine::group::JobGroup;
+use crate::engine::job::{Job, Status, Steppable};
 use crate::engine::schedule::Kind;
 use crate::engine::scheduler::JobHandle;
 use crate::state::panel::{update_params, use_jobs, use_url_params, UrlStart};
@@ -19,49 +18,6 @@ use std::rc::Rc;
 
 const SLUG: &str = "lr-schedules";
 type SharedJob = Rc<RefCell<Job<ScheduleRun>>>;
-
-/// Both runs, seen by `window.trainlab` as one panel.
-struct Pair([SharedJob; 2]);
-
-impl Pair {
-    /// One status for both runs: diverged if either diverged, running if either runs, done when
-    /// both are done.
-    fn status(&self) -> Status {
-        let s: Vec<Status> = self.0.iter().map(|j| j.borrow().status()).collect();
-        if s.contains(&Status::Diverged) {
-            Status::Diverged
-        } else if s.contains(&Status::Running) {
-            Status::Running
-        } else if s.iter().all(|x| *x == Status::Done) {
-            Status::Done
-        } else if s.contains(&Status::Paused) {
-            Status::Paused
-        } else {
-            Status::Idle
-        }
-    }
-
-    /// Steps both runs have completed.
-    fn steps(&self) -> u64 {
-        self.0.iter().map(|j| j.borrow().steps()).min().unwrap_or(0)
-    }
-}
-
-impl Probe for Pair {
-    fn metrics_json(&self) -> String {
-        let mut m = Metrics::default();
-        for j in &self.0 {
-            m.merge(j.borrow().metrics());
-        }
-        m.to_json()
-    }
-    fn status(&self) -> &'static str {
-        Pair::status(self).as_str()
-    }
-    fn steps(&self) -> u64 {
-        Pair::steps(self)
-    }
-}
 
 fn factory(p: &ScheduleParams, kind: Kind, run: &'static str) -> Box<dyn Fn() -> ScheduleRun> {
     let (s, seed, device) = (p.schedule(kind), p.seed, runtime().device());
@@ -93,29 +49,27 @@ pub fn ScheduleRaceView() -> impl IntoView {
     if autoplay {
         jobs.iter().for_each(|j| j.borrow_mut().play());
     }
-    let pair = Rc::new(Pair(jobs.clone()));
+    let group = JobGroup(jobs.iter().map(|j| j.clone() as JobHandle).collect());
     let root = NodeRef::<leptos::html::Div>::new();
-    use_jobs(SLUG, jobs.iter().map(|j| j.clone() as JobHandle).collect(), pair.clone(), root);
+    use_jobs(SLUG, group.clone(), root);
     let jobs = StoredValue::new_local(jobs);
-    let pair = StoredValue::new_local(pair);
+    let group = StoredValue::new_local(group);
 
     let status = RwSignal::new(Status::Idle);
     let steps = RwSignal::new(0u64);
     let loss_lines = RwSignal::new(Vec::<Line>::new());
     let errors = RwSignal::new(Vec::<String>::new());
     let refresh = move || {
-        pair.with_value(|p| {
-            status.set(p.status());
-            steps.set(p.steps());
+        group.with_value(|g| {
+            status.set(g.status());
+            steps.set(g.steps());
         });
         jobs.with_value(|js| {
             let lines = js
                 .iter()
                 .map(|j| {
                     let j = j.borrow();
-                    let name = j.metric_names()[0].clone();
-                    let points = j.metrics().get(&name).map(|s| s.points.iter().map(|&(x, y)| (x as f64, y)).collect());
-                    Line { name, points: points.unwrap_or_default() }
+                    Line::from_metrics(j.metrics(), &j.metric_names()[0])
                 })
                 .collect();
             loss_lines.set(lines);
@@ -137,7 +91,7 @@ pub fn ScheduleRaceView() -> impl IntoView {
             .map(|(name, kind)| {
                 let s = p.schedule(kind);
                 let points = (0..p.total).step_by(stride).map(|t| ((t + 1) as f64, s.lr(t))).collect();
-                Line { name: name.into(), points }
+                Line::new(name, points)
             })
             .collect::<Vec<_>>()
     });
@@ -158,9 +112,9 @@ pub fn ScheduleRaceView() -> impl IntoView {
         }
     };
     let control = move |f: fn(&mut ScheduleParams, f64)| Callback::new(move |v: f64| set_param(&|p| f(p, v)));
-    let both = move |f: fn(&mut Job<ScheduleRun>)| {
+    let both = move |f: fn(&mut dyn Steppable)| {
         Callback::new(move |_: ()| {
-            jobs.with_value(|js| js.iter().for_each(|j| f(&mut j.borrow_mut())));
+            group.with_value(|g| g.each(f));
             refresh();
         })
     };

@@ -1,0 +1,221 @@
+//! Panel 01's view: one prediction whose logits the reader drags (probabilities, loss in nats and
+//! bits, perplexity, the −ln p curve with the prediction marked), then a character language model
+//! training live on *Moby-Dick*, with reference lines and text sampled from it as it learns.
+
+use super::bars::{LogitBars, ProbBars};
+use super::experiment::CharLm;
+use super::params::{XentParams, ALPHA_RANGE, LOGIT_MAX, LR_RANGE, STEPS_RANGE, TEMP_RANGE, V_RANGE};
+use crate::app::runtime::runtime;
+use crate::components::chart::line::{Line, LineChart, Style};
+use crate::components::controls::{fmt_num, PlayControls, Progress, Slider, Toggle};
+use crate::components::panel_frame::PanelFrame;
+use crate::engine::data::text::Corpus;
+use crate::engine::group::JobGroup;
+use crate::engine::job::{Job, Status};
+use crate::engine::rng::Rng;
+use crate::engine::xent::{cross_entropy, entropy, loss_at, smoothed_target, softmax};
+use crate::state::panel::{update_params, use_jobs, use_url_params, StepRate, UrlStart};
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+const SLUG: &str = "cross-entropy";
+/// Characters sampled per refresh.
+const SAMPLE_LEN: usize = 160;
+/// The prompt samples continue from.
+const PROMPT: &str = "call me ishmael. ";
+
+fn lm_factory(p: &XentParams, corpus: &Rc<Corpus>) -> Box<dyn Fn() -> CharLm> {
+    let (cfg, corpus, device) = (p.lm(), corpus.clone(), runtime().device());
+    Box::new(move || CharLm::new(corpus.clone(), cfg, &device))
+}
+
+/// A horizontal reference line at `y` from x = `x0` to `x1`.
+fn reference(name: &str, y: f64, x0: f64, x1: f64, color: usize) -> Line {
+    Line::new(name, vec![(x0, y), (x1, y)]).color(color).style(Style::Reference)
+}
+
+fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+}
+
+/// The panel.
+#[component]
+pub fn XentPanel() -> impl IntoView {
+    let rt = runtime();
+    let UrlStart { params, notes, autoplay, initial } = use_url_params::<XentParams>();
+    let corpus = Rc::new(Corpus::moby_dick());
+    let (v_text, unigram) = (corpus.v(), corpus.unigram_entropy());
+    let job = Rc::new(RefCell::new(Job::new(lm_factory(&initial, &corpus), initial.steps)));
+    if autoplay {
+        job.borrow_mut().play();
+    }
+    let root = NodeRef::<leptos::html::Div>::new();
+    use_jobs(SLUG, JobGroup(vec![job.clone()]), root);
+    let (job, corpus) = (StoredValue::new_local(job), StoredValue::new_local(corpus));
+
+    // The single prediction: pure functions of the parameters, recomputed as a bar is dragged.
+    let probs = Memo::new(move |_| params.with(|p| softmax(&p.logits, p.temp)));
+    let target = Signal::derive(move || params.with(|p| p.target));
+    let loss = Memo::new(move |_| {
+        params.with(|p| cross_entropy(&smoothed_target(p.v(), p.target, p.alpha_in_effect()), &probs.get()))
+    });
+    let p_target = Signal::derive(move || probs.with(|ps| ps.get(target.get()).copied().unwrap_or(0.0)));
+    let curve = Signal::derive(move || {
+        let (v, alpha) = params.with(|p| (p.v(), p.alpha_in_effect()));
+        let ps: Vec<f64> = (0..=200).map(|i| 10f64.powf(-3.0 + 3.0 * f64::from(i) / 200.0)).collect();
+        let mut lines = vec![Line::new("neg_log_p", ps.iter().map(|&p| (p, -p.ln())).collect()).color(0)];
+        if alpha > 0.0 {
+            lines.push(Line::new("smoothed_loss", ps.iter().map(|&p| (p, loss_at(p, v, alpha))).collect()).color(2));
+        }
+        lines.push(reference("ln_v", (v as f64).ln(), 1e-3, 1.0, 7));
+        lines.push(Line::new("this_prediction", vec![(p_target.get(), loss.get())]).color(5).style(Style::Marker));
+        lines
+    });
+
+    // The language model.
+    let status = RwSignal::new(Status::Idle);
+    let steps = RwSignal::new(0u64);
+    let rate = StepRate::new();
+    let lm_lines = RwSignal::new(Vec::<Line>::new());
+    let sample = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let sampled_at = StoredValue::new(f64::NEG_INFINITY);
+    let resample = move |j: &Job<CharLm>| {
+        let Some(host) = j.exp.host.as_ref() else { return };
+        let temp = params.with_untracked(|p| p.temp);
+        let prompt = corpus.with_value(|c| c.encode(PROMPT));
+        let mut rng = Rng::stream(j.steps(), 99);
+        let text = corpus.with_value(|c| c.decode(&host.sample(&prompt, SAMPLE_LEN, temp, &mut rng)));
+        sample.set(format!("{PROMPT}{text}"));
+        sampled_at.set_value(now_ms());
+    };
+    let refresh = move || {
+        job.with_value(|j| {
+            let mut j = j.borrow_mut();
+            status.set(j.status());
+            error.set(j.error.clone());
+            steps.set(j.steps());
+            rate.observe(j.steps());
+            let m = j.metrics();
+            let x1 = (j.steps().max(2)) as f64;
+            let mut lines =
+                vec![Line::from_metrics(m, "train_loss").color(0), Line::from_metrics(m, "val_loss").color(1)];
+            lines.push(reference("ln_v", (v_text as f64).ln(), 1.0, x1, 7));
+            lines.push(reference("unigram_entropy", unigram, 1.0, x1, 3));
+            let alpha = params.with_untracked(|p| p.alpha_in_effect());
+            if alpha > 0.0 {
+                lines.push(reference("smoothing_floor", entropy(&smoothed_target(v_text, 0, alpha)), 1.0, x1, 2));
+            }
+            lm_lines.set(lines);
+            // New weights are sampled from about once a second; then the next snapshot is asked for.
+            if j.exp.host.is_some()
+                && (now_ms() - sampled_at.get_value() > 1000.0 || sample.with_untracked(String::is_empty))
+            {
+                resample(&j);
+                j.exp.host = None;
+                j.request_snapshot();
+            }
+        });
+    };
+    Effect::new(move |_| {
+        rt.tick.get();
+        refresh();
+    });
+
+    let set_param = move |f: &dyn Fn(&mut XentParams)| {
+        let old = params.get_untracked();
+        if let Some(p) = update_params(params, f) {
+            if (p.lm(), p.steps) != (old.lm(), old.steps) {
+                job.with_value(|j| j.borrow_mut().reconfigure(lm_factory(&p, &corpus.get_value()), p.steps, autoplay));
+                sample.set(String::new());
+            }
+            refresh();
+        }
+    };
+    let control = move |f: fn(&mut XentParams, f64)| Callback::new(move |v: f64| set_param(&|p| f(p, v)));
+    let act = move |f: fn(&mut Job<CharLm>)| {
+        Callback::new(move |_: ()| {
+            job.with_value(|j| f(&mut j.borrow_mut()));
+            refresh();
+        })
+    };
+    let preset = move |f: fn(&mut XentParams)| move |_| set_param(&f);
+    let hidden = move |name: &str| params.with(|p| p.hide.iter().any(|h| h == name));
+    let on_set = Callback::new(move |(k, z): (usize, f64)| set_param(&|p| p.logits[k.min(p.v() - 1)] = z));
+    let readout = move |f: fn(f64) -> f64| Signal::derive(move || fmt_num(f(loss.get())));
+
+    view! {
+        <PanelFrame slug=SLUG notes=notes>
+            <div class="panel-grid" node_ref=root>
+                <div class="controls" aria-label="Parameters">
+                    <Show when=move || !hidden("v")>
+                        <Slider label="Vocabulary size V" min=V_RANGE.0 as f64 max=V_RANGE.1 as f64 step=1.0 value=Signal::derive(move || params.get().v() as f64) on_change=control(|p, v| p.resize(v.round() as usize)) />
+                    </Show>
+                    <Show when=move || !hidden("target")>
+                        <Slider label="Target token (index, below V)" min=0.0 max=(V_RANGE.1 - 1) as f64 step=1.0 value=Signal::derive(move || params.get().target as f64) on_change=control(|p, v| p.target = (v.round() as usize).min(p.v() - 1)) />
+                    </Show>
+                    <Show when=move || !hidden("temp")>
+                        <Slider label="Temperature T" min=TEMP_RANGE.0 max=TEMP_RANGE.1 log=true value=Signal::derive(move || params.get().temp) on_change=control(|p, v| p.temp = v) />
+                    </Show>
+                    <Show when=move || !hidden("presets")>
+                        <div class="presets" role="group" aria-label="Example predictions">
+                            <button on:click=preset(|p| p.logits.iter_mut().for_each(|z| *z = 0.0))>"Uniform"</button>
+                            <button on:click=preset(|p| { p.logits.iter_mut().for_each(|z| *z = 0.0); p.logits[p.target] = 6.0; })>"Sure and right"</button>
+                            <button on:click=preset(|p| { p.logits.iter_mut().for_each(|z| *z = 0.0); let w = (p.target + 1) % p.v(); p.logits[w] = 6.0; p.logits[p.target] = -LOGIT_MAX / 2.0; })>"Sure and wrong"</button>
+                            <button on:click=preset(|p| { p.logits.iter_mut().for_each(|z| *z = 0.0); p.logits[p.target] = 1.0; })>"Unsure, leaning right"</button>
+                        </div>
+                    </Show>
+                    <Show when=move || !hidden("smoothing")>
+                        <Toggle label="Label smoothing" value=Signal::derive(move || params.get().smoothing) on_change=Callback::new(move |on: bool| set_param(&|p| p.smoothing = on)) />
+                        <Slider label="Smoothing α" min=ALPHA_RANGE.0 max=ALPHA_RANGE.1 step=0.01 value=Signal::derive(move || params.get().alpha) on_change=control(|p, v| p.alpha = v) />
+                    </Show>
+                    <dl class="readouts" aria-label="This prediction">
+                        <dt>"p(target)"</dt><dd data-readout="p_target">{move || fmt_num(p_target.get())}</dd>
+                        <dt>"Loss (nats)"</dt><dd data-readout="loss_nats">{readout(|l| l)}</dd>
+                        <dt>"Loss (bits)"</dt><dd data-readout="loss_bits">{readout(|l| l / std::f64::consts::LN_2)}</dd>
+                        <dt>"Perplexity"</dt><dd data-readout="perplexity">{readout(f64::exp)}</dd>
+                        <dt>"ln V"</dt><dd data-readout="ln_v">{move || fmt_num((params.get().v() as f64).ln())}</dd>
+                        <Show when=move || params.get().smoothing>
+                            <dt>"Floor H(q)"</dt>
+                            <dd data-readout="floor">{move || params.with(|p| fmt_num(entropy(&smoothed_target(p.v(), p.target, p.alpha))))}</dd>
+                        </Show>
+                    </dl>
+                </div>
+                <div class="figures">
+                    <LogitBars logits=Signal::derive(move || params.get().logits) target=target on_set=on_set />
+                    <ProbBars probs=probs target=target />
+                    <LineChart title="Loss against p(target): −ln p, with this prediction marked" x_label="p(target)" y_label="loss (nats)" series=curve csv_name="neg-log-p" />
+                </div>
+            </div>
+            <Show when=move || !hidden("model")>
+                <section class="subpanel" aria-label="A character language model">
+                    <h3>"A real model: predicting the next character of Moby-Dick"</h3>
+                    <div class="panel-grid">
+                        <div class="controls" aria-label="Language model parameters">
+                            <Show when=move || !hidden("lr")>
+                                <Slider label="Learning rate" min=LR_RANGE.0 max=LR_RANGE.1 log=true value=Signal::derive(move || params.get().lr) on_change=control(|p, v| p.lr = v) />
+                            </Show>
+                            <Show when=move || !hidden("steps")>
+                                <Slider label="Steps" min=STEPS_RANGE.0 as f64 max=STEPS_RANGE.1 as f64 step=100.0 value=Signal::derive(move || params.get().steps as f64) on_change=control(|p, v| p.steps = v.round() as u64) />
+                            </Show>
+                            <Show when=move || !hidden("seed")>
+                                <Slider label="Seed" min=0.0 max=999.0 value=Signal::derive(move || params.get().seed as f64) on_change=control(|p, v| p.seed = v.round() as u64) />
+                            </Show>
+                            <PlayControls status=status on_play=act(|j| j.play()) on_pause=act(|j| j.pause()) on_step=act(|j| j.step_once()) on_reset=act(|j| j.reset()) />
+                            <Progress done=steps total=Signal::derive(move || params.get().steps) rate=rate.rate />
+                            {move || error.get().map(|e| view! { <p class="diverged" role="alert">{e}</p> })}
+                        </div>
+                        <div class="figures">
+                            <LineChart title="Cross-entropy of the character model: training and held-out text" x_label="step" y_label="loss (nats per character)" series=lm_lines csv_name="char-lm-loss" />
+                            <figure class="sample">
+                                <figcaption>{move || format!("Sampled from the model at temperature {} (step {})", fmt_num(params.get().temp), steps.get())}</figcaption>
+                                <p class="sample-text" aria-label="Sampled text" aria-live="off">{move || { let s = sample.get(); if s.is_empty() { "(waiting for the first weights…)".to_string() } else { s } }}</p>
+                            </figure>
+                        </div>
+                    </div>
+                </section>
+            </Show>
+        </PanelFrame>
+    }
+}
