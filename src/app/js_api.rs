@@ -6,6 +6,7 @@
 //! - `backend()` → `{name, adapter, fallback}`
 
 use super::runtime::runtime;
+use crate::engine::group::JobGroup;
 use crate::engine::job::{Experiment, Job};
 use leptos::prelude::*;
 use std::cell::RefCell;

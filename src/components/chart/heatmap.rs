@@ -18,13 +18,16 @@ pub struct HeatmapData {
     pub values: Vec<f32>,
     /// Points `(x, y, class)`; class picks the colour.
     pub points: Vec<(f32, f32, u8)>,
-    /// Polylines drawn over everything: palette index and points; the last point gets a dot.
-    pub paths: Vec<(usize, Vec<(f64, f64)>)>,
+    /// Polylines drawn over everything; the last point of each gets a dot.
+    pub paths: Vec<Path>,
     /// A ring drawn at this point (a draggable start, say).
     pub marker: Option<(f64, f64)>,
     /// How values map to colours.
     pub ramp: Ramp,
 }
+
+/// A polyline: palette index and points.
+pub type Path = (usize, Vec<(f64, f64)>);
 
 /// Colour ramps.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]

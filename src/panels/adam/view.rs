@@ -5,7 +5,7 @@ use super::decay::DecayPair;
 use super::params::{AdamParams, EPS_RANGE, LR_RANGE, STEPS_RANGE, WD_RANGE};
 use super::race::{Race, OPTIMIZERS};
 use crate::app::runtime::runtime;
-use crate::components::chart::heatmap::{Heatmap, HeatmapData, Ramp};
+use crate::components::chart::heatmap::{Heatmap, HeatmapData, Path, Ramp};
 use crate::components::chart::line::{Line, LineChart};
 use crate::components::controls::{fmt_num, PlayControls, Progress, Select, Slider, Toggle};
 use crate::components::panel_frame::PanelFrame;
@@ -47,7 +47,7 @@ fn decay_factory(p: &AdamParams) -> Box<dyn Fn() -> DecayPair> {
 }
 
 /// The racers' paths (from the start) and per-racer loss lines, for the racers on show.
-fn race_view(m: &Metrics, p: &AdamParams) -> (Vec<(usize, Vec<(f64, f64)>)>, Vec<Line>) {
+fn race_view(m: &Metrics, p: &AdamParams) -> (Vec<Path>, Vec<Line>) {
     let mut paths = Vec::new();
     let mut losses = Vec::new();
     for name in OPTIMIZERS.iter().filter(|n| p.shows(n)) {

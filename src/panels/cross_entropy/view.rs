@@ -142,7 +142,12 @@ pub fn XentPanel() -> impl IntoView {
     };
     let preset = move |f: fn(&mut XentParams)| move |_| set_param(&f);
     let hidden = move |name: &str| params.with(|p| p.hide.iter().any(|h| h == name));
-    let on_set = Callback::new(move |(k, z): (usize, f64)| set_param(&|p| p.logits[k.min(p.v() - 1)] = z));
+    let on_set = Callback::new(move |(k, z): (usize, f64)| {
+        set_param(&|p| {
+            let k = k.min(p.v() - 1);
+            p.logits[k] = z;
+        })
+    });
     let readout = move |f: fn(f64) -> f64| Signal::derive(move || fmt_num(f(loss.get())));
 
     view! {
