@@ -79,7 +79,8 @@ impl Surface {
     /// momentum and Adam settle in one nearer the centre, and RMSprop reaches the global one.
     pub fn default_lr(self) -> f64 {
         match self {
-            Surface::IllConditioned => 0.08,
+            // Below 1/κ: SGD is stable across the valley but crawls along it.
+            Surface::IllConditioned => 0.02,
             Surface::Rosenbrock => 1e-3,
             Surface::Saddle => 0.02,
             Surface::Bumpy => 0.1,

@@ -69,7 +69,8 @@ pub fn windows(
     rng: &mut Rng,
     device: &Device,
 ) -> (Tensor<2, Int>, Tensor<1, Int>) {
-    let span = tokens.len().saturating_sub(context + 1).max(1);
+    // Window starts 0 ..= len − context − 1, so that the next character exists.
+    let span = tokens.len().saturating_sub(context).max(1);
     let mut xs = Vec::with_capacity(batch * context);
     let mut ys = Vec::with_capacity(batch);
     for _ in 0..batch {

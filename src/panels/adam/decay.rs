@@ -8,7 +8,7 @@
 //! whose loss gradient is small are pulled to zero at nearly the full rate η, while AdamW shrinks
 //! every weight by the same factor (1 − ηλ) per step.
 //!
-//! Per step it records `loss_adam_l2`, `loss_adamw`, `weight_norm_adam_l2` and `weight_norm_adamw`
+//! Per step it records `decay_loss_adam_l2`, `decay_loss_adamw`, `weight_norm_adam_l2` and `weight_norm_adamw`
 //! (‖θ‖₂ over all weights and biases).
 
 use crate::engine::data::toy2d::{self, Shape};
@@ -69,7 +69,9 @@ impl DecayPair {
 
 impl Experiment for DecayPair {
     fn metric_names(&self) -> Vec<String> {
-        ["loss_adam_l2", "loss_adamw", "weight_norm_adam_l2", "weight_norm_adamw"].map(String::from).to_vec()
+        ["decay_loss_adam_l2", "decay_loss_adamw", "weight_norm_adam_l2", "weight_norm_adamw"]
+            .map(String::from)
+            .to_vec()
     }
 
     fn train_step(&mut self, _step: u64, _inspect: bool) -> StepOutput {

@@ -20,8 +20,9 @@ pub fn AdamExplanation() -> impl IntoView {
                 "Because m and v start at zero, early averages are too small; the hats undo that bias. The two lower
                 charts follow coordinate x of the Adam racer: at step 1 the corrected step is exactly η, whatever the
                 gradient's size, while the uncorrected ratio m/√v would be (1 − β₁)/√(1 − β₂) ≈ 3.2 times larger at the
-                default β. On the narrow quadratic, plain SGD zig-zags across the valley while Adam's per-coordinate
-                scaling walks down it. Raise η until a racer leaves the chart: it is marked diverged and frozen, and
+                default β. On the narrow quadratic, η must stay below 2/κ for SGD to be stable across the valley, so it
+                crawls along the valley floor; momentum builds up speed there, and Adam's per-coordinate scaling takes
+                steps of about η in both directions. Raise η above 0.05 and SGD starts to zig-zag across the valley. Raise η until a racer leaves the chart: it is marked diverged and frozen, and
                 the others keep going."
             </p>
             <p>

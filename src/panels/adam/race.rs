@@ -8,7 +8,9 @@
 //! diverging optimiser never stops the others and no NaN reaches the metrics.
 //!
 //! It also shadows Adam's first coordinate (see [`Internals`]): the gradient Adam saw, its moments
-//! m and v with and without bias correction, and the step Adam actually took, in units of η.
+//! m and v with and without bias correction, and the size of the step Adam actually took, |Δx|/η
+//! (`adam_step`), beside the size it would take without bias correction, |m|/(√v + ε)
+//! (`adam_step_raw`).
 
 use crate::engine::job::{Experiment, StepOutput};
 use crate::engine::surfaces::{Point, Surface};
@@ -143,7 +145,7 @@ impl Experiment for Race {
         ints.v = ints.v.clone() * h.beta2 + g.clone() * g.clone() * (1.0 - h.beta2);
         let (m_hat, v_hat) = (ints.m.clone() / c1, ints.v.clone() / c2);
         let raw = ints.m.clone() / (ints.v.clone().sqrt() + h.eps);
-        losses.extend([g, ints.m.clone(), m_hat, ints.v.clone(), v_hat, moved / lr, raw]);
+        losses.extend([g, ints.m.clone(), m_hat, ints.v.clone(), v_hat, moved.abs() / lr, raw.abs()]);
         StepOutput { metrics: Tensor::cat(losses, 0), host: Vec::new(), extra: Vec::new() }
     }
 }

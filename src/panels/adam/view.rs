@@ -61,14 +61,14 @@ fn race_view(m: &Metrics, p: &AdamParams) -> (Vec<Path>, Vec<Line>) {
     (paths, losses)
 }
 
-/// "SGD left the arena at step 41" for every racer whose `alive_` series dropped to 0.
+/// "SGD diverged by step 41" (the first recorded point after it left) for every racer whose `alive_` series dropped to 0.
 fn casualties(m: &Metrics) -> Vec<String> {
     OPTIMIZERS
         .iter()
         .filter_map(|n| {
             let s = m.get(&format!("alive_{n}"))?;
             let (step, _) = s.points.iter().find(|p| p.1 < 0.5)?;
-            Some(format!("{} diverged at step {step}: its point left the chart and is frozen there.", racer_style(n).0))
+            Some(format!("{} diverged by step {step}: its point left the chart and is frozen there.", racer_style(n).0))
         })
         .collect()
 }
@@ -155,7 +155,10 @@ pub fn AdamPanel() -> impl IntoView {
     let internals = Memo::new(move |_| metrics.with(internals_view));
     let decay_losses = Signal::derive(move || {
         decay_metrics.with(|m| {
-            vec![Line::from_metrics(m, "loss_adam_l2").color(5), Line::from_metrics(m, "loss_adamw").color(1)]
+            vec![
+                Line::from_metrics(m, "decay_loss_adam_l2").color(5),
+                Line::from_metrics(m, "decay_loss_adamw").color(1),
+            ]
         })
     });
     let decay_norms = Signal::derive(move || {
@@ -215,7 +218,9 @@ pub fn AdamPanel() -> impl IntoView {
 
     view! {
         <PanelFrame slug=SLUG notes=notes>
-            <div class="panel-grid" node_ref=root>
+            // Visibility is watched on the whole panel, so scrolling to the lower section keeps it training.
+            <div class="panel-body" node_ref=root>
+            <div class="panel-grid">
                 <div class="controls" aria-label="Parameters">
                     <Show when=move || !hidden("surface")>
                         <Select label="Loss surface" options=surfaces.clone() value=Signal::derive(move || surface.get().key().to_string()) on_change=pick_surface />
@@ -289,6 +294,7 @@ pub fn AdamPanel() -> impl IntoView {
                     </div>
                 </section>
             </Show>
+            </div>
         </PanelFrame>
     }
 }

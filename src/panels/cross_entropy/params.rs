@@ -15,7 +15,7 @@ pub const ALPHA_RANGE: (f64, f64) = (0.0, 0.5);
 /// Learning-rate range of the language model (log slider).
 pub const LR_RANGE: (f64, f64) = (1e-4, 0.1);
 /// Step-budget range of the language model.
-pub const STEPS_RANGE: (u64, u64) = (100, 20_000);
+pub const STEPS_RANGE: (u64, u64) = (10, 20_000);
 /// Controls a course author may hide.
 pub const HIDEABLE: [&str; 9] = ["v", "target", "temp", "presets", "smoothing", "lr", "steps", "seed", "model"];
 

@@ -12,6 +12,7 @@ use crate::components::panel_frame::PanelFrame;
 use crate::engine::data::text::Corpus;
 use crate::engine::group::JobGroup;
 use crate::engine::job::{Job, Status};
+use crate::engine::models::char_mlp::HostCharMlp;
 use crate::engine::rng::Rng;
 use crate::engine::xent::{cross_entropy, entropy, loss_at, smoothed_target, softmax};
 use crate::state::panel::{update_params, use_jobs, use_url_params, StepRate, UrlStart};
@@ -47,11 +48,13 @@ pub fn XentPanel() -> impl IntoView {
     let corpus = Rc::new(Corpus::moby_dick());
     let (v_text, unigram) = (corpus.v(), corpus.unigram_entropy());
     let job = Rc::new(RefCell::new(Job::new(lm_factory(&initial, &corpus), initial.steps)));
-    if autoplay {
+    // With the model hidden (an embed of the single prediction alone) it is never scheduled.
+    let model_shown = !initial.hide.iter().any(|h| h == "model");
+    if autoplay && model_shown {
         job.borrow_mut().play();
     }
     let root = NodeRef::<leptos::html::Div>::new();
-    use_jobs(SLUG, JobGroup(vec![job.clone()]), root);
+    use_jobs(SLUG, JobGroup(if model_shown { vec![job.clone()] } else { Vec::new() }), root);
     let (job, corpus) = (StoredValue::new_local(job), StoredValue::new_local(corpus));
 
     // The single prediction: pure functions of the parameters, recomputed as a bar is dragged.
@@ -78,17 +81,27 @@ pub fn XentPanel() -> impl IntoView {
     let steps = RwSignal::new(0u64);
     let rate = StepRate::new();
     let lm_lines = RwSignal::new(Vec::<Line>::new());
-    let sample = RwSignal::new(String::new());
+    // The text shown, and the (step, temperature) it was sampled at.
+    let sample = RwSignal::new((String::new(), 0u64, 1.0f64));
     let error = RwSignal::new(None::<String>);
     let sampled_at = StoredValue::new(f64::NEG_INFINITY);
-    let resample = move |j: &Job<CharLm>| {
-        let Some(host) = j.exp.host.as_ref() else { return };
-        let temp = params.with_untracked(|p| p.temp);
-        let prompt = corpus.with_value(|c| c.encode(PROMPT));
-        let mut rng = Rng::stream(j.steps(), 99);
-        let text = corpus.with_value(|c| c.decode(&host.sample(&prompt, SAMPLE_LEN, temp, &mut rng)));
-        sample.set(format!("{PROMPT}{text}"));
+    // The last weights read back: kept so that a new temperature re-samples at once.
+    let weights = StoredValue::new_local(None::<(HostCharMlp, u64)>);
+    let resample = move || {
+        weights.with_value(|w| {
+            let Some((host, step)) = w else { return };
+            let temp = params.with_untracked(|p| p.temp);
+            let prompt = corpus.with_value(|c| c.encode(PROMPT));
+            let mut rng = Rng::stream(*step, 99);
+            let text = corpus.with_value(|c| c.decode(&host.sample(&prompt, SAMPLE_LEN, temp, &mut rng)));
+            sample.set((format!("{PROMPT}{text}"), *step, temp));
+        });
         sampled_at.set_value(now_ms());
+    };
+    let clear_sample = move || {
+        weights.set_value(None);
+        sample.set((String::new(), 0, 1.0));
+        sampled_at.set_value(f64::NEG_INFINITY);
     };
     let refresh = move || {
         job.with_value(|j| {
@@ -110,10 +123,11 @@ pub fn XentPanel() -> impl IntoView {
             lm_lines.set(lines);
             // New weights are sampled from about once a second; then the next snapshot is asked for.
             if j.exp.host.is_some()
-                && (now_ms() - sampled_at.get_value() > 1000.0 || sample.with_untracked(String::is_empty))
+                && (now_ms() - sampled_at.get_value() > 1000.0 || sample.with_untracked(|s| s.0.is_empty()))
             {
-                resample(&j);
-                j.exp.host = None;
+                let step = j.steps();
+                weights.set_value(j.exp.host.take().map(|h| (h, step)));
+                resample();
                 j.request_snapshot();
             }
         });
@@ -122,13 +136,19 @@ pub fn XentPanel() -> impl IntoView {
         rt.tick.get();
         refresh();
     });
+    // A new temperature re-samples from the weights already on hand.
+    let temp = Memo::new(move |_| params.with(|p| p.temp));
+    Effect::new(move |_| {
+        temp.track();
+        resample();
+    });
 
     let set_param = move |f: &dyn Fn(&mut XentParams)| {
         let old = params.get_untracked();
         if let Some(p) = update_params(params, f) {
             if (p.lm(), p.steps) != (old.lm(), old.steps) {
                 job.with_value(|j| j.borrow_mut().reconfigure(lm_factory(&p, &corpus.get_value()), p.steps, autoplay));
-                sample.set(String::new());
+                clear_sample();
             }
             refresh();
         }
@@ -137,6 +157,9 @@ pub fn XentPanel() -> impl IntoView {
     let act = move |f: fn(&mut Job<CharLm>)| {
         Callback::new(move |_: ()| {
             job.with_value(|j| f(&mut j.borrow_mut()));
+            if job.with_value(|j| j.borrow().steps() == 0) {
+                clear_sample(); // a reset: the old run's text goes with it
+            }
             refresh();
         })
     };
@@ -152,7 +175,9 @@ pub fn XentPanel() -> impl IntoView {
 
     view! {
         <PanelFrame slug=SLUG notes=notes>
-            <div class="panel-grid" node_ref=root>
+            // Visibility is watched on the whole panel, so scrolling to the lower section keeps it training.
+            <div class="panel-body" node_ref=root>
+            <div class="panel-grid">
                 <div class="controls" aria-label="Parameters">
                     <Show when=move || !hidden("v")>
                         <Slider label="Vocabulary size V" min=V_RANGE.0 as f64 max=V_RANGE.1 as f64 step=1.0 value=Signal::derive(move || params.get().v() as f64) on_change=control(|p, v| p.resize(v.round() as usize)) />
@@ -202,7 +227,7 @@ pub fn XentPanel() -> impl IntoView {
                                 <Slider label="Learning rate" min=LR_RANGE.0 max=LR_RANGE.1 log=true value=Signal::derive(move || params.get().lr) on_change=control(|p, v| p.lr = v) />
                             </Show>
                             <Show when=move || !hidden("steps")>
-                                <Slider label="Steps" min=STEPS_RANGE.0 as f64 max=STEPS_RANGE.1 as f64 step=100.0 value=Signal::derive(move || params.get().steps as f64) on_change=control(|p, v| p.steps = v.round() as u64) />
+                                <Slider label="Steps" min=STEPS_RANGE.0 as f64 max=STEPS_RANGE.1 as f64 step=10.0 value=Signal::derive(move || params.get().steps as f64) on_change=control(|p, v| p.steps = v.round() as u64) />
                             </Show>
                             <Show when=move || !hidden("seed")>
                                 <Slider label="Seed" min=0.0 max=999.0 value=Signal::derive(move || params.get().seed as f64) on_change=control(|p, v| p.seed = v.round() as u64) />
@@ -214,13 +239,14 @@ pub fn XentPanel() -> impl IntoView {
                         <div class="figures">
                             <LineChart title="Cross-entropy of the character model: training and held-out text" x_label="step" y_label="loss (nats per character)" series=lm_lines csv_name="char-lm-loss" />
                             <figure class="sample">
-                                <figcaption>{move || format!("Sampled from the model at temperature {} (step {})", fmt_num(params.get().temp), steps.get())}</figcaption>
-                                <p class="sample-text" aria-label="Sampled text" aria-live="off">{move || { let s = sample.get(); if s.is_empty() { "(waiting for the first weights…)".to_string() } else { s } }}</p>
+                                <figcaption>{move || sample.with(|(_, step, t)| format!("Sampled from the model at step {step}, temperature {}", fmt_num(*t)))}</figcaption>
+                                <p class="sample-text" aria-label="Sampled text" aria-live="off">{move || sample.with(|(s, _, _)| if s.is_empty() { "(waiting for the first weights…)".to_string() } else { s.clone() })}</p>
                             </figure>
                         </div>
                     </div>
                 </section>
             </Show>
+            </div>
         </PanelFrame>
     }
 }
