@@ -11,6 +11,8 @@ pub fn PanelFrame(
     slug: &'static str,
     /// Messages about malformed URL values.
     notes: Vec<String>,
+    /// The node whose visibility decides whether the panel's jobs train (from `use_jobs`).
+    root: NodeRef<leptos::html::Section>,
     /// The panel's content.
     children: Children,
 ) -> impl IntoView {
@@ -23,7 +25,7 @@ pub fn PanelFrame(
     };
     let has_notes = !notes.is_empty();
     view! {
-        <section class="panel" data-testid="panel" data-slug=slug>
+        <section class="panel" data-testid="panel" data-slug=slug node_ref=root>
             {has_notes
                 .then(|| {
                     view! {

@@ -7,8 +7,9 @@ use super::web::{autoplay_disabled, current_query, observe_visibility, prefers_r
 use crate::app::js_api::{self, Probe};
 use crate::app::runtime::runtime;
 use crate::engine::group::JobGroup;
+use crate::engine::job::Steppable;
 use crate::engine::scheduler::JobHandle;
-use leptos::html::Div;
+use leptos::html::Section;
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -47,8 +48,10 @@ pub fn update_params<P: UrlParams + Send + Sync + 'static>(params: RwSignal<P>, 
 }
 
 /// Registers the panel's jobs with the runtime and, as one probe, under `slug` for
-/// `window.trainlab`; the jobs train only while `root` is on screen. Everything is undone on unmount.
-pub fn use_jobs(slug: &'static str, group: JobGroup, root: NodeRef<Div>) {
+/// `window.trainlab`. Returns the node to hand to [`PanelFrame`](crate::components::panel_frame::PanelFrame):
+/// the jobs train only while the panel is on screen. Everything is undone on unmount.
+pub fn use_jobs(slug: &'static str, group: JobGroup) -> NodeRef<Section> {
+    let root = NodeRef::<Section>::new();
     let rt = runtime();
     let ids: Vec<u64> = group.0.iter().map(|j| rt.add(j.clone())).collect();
     let jobs: Vec<JobHandle> = group.0.clone();
@@ -68,6 +71,22 @@ pub fn use_jobs(slug: &'static str, group: JobGroup, root: NodeRef<Div>) {
             on_cleanup(move || o.with_value(|o| o.disconnect()));
         }
     });
+    root
+}
+
+/// Play, Pause, Step and Reset for a panel: `action(|j| j.play())` is a callback that applies its
+/// argument to every job of `group`, then calls `after` (the panel's refresh).
+pub fn group_actions(
+    group: JobGroup,
+    after: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl Fn(fn(&mut dyn Steppable)) -> Callback<()> + Copy {
+    let group = StoredValue::new_local(group);
+    move |f: fn(&mut dyn Steppable)| {
+        Callback::new(move |_: ()| {
+            group.with_value(|g| g.each(f));
+            after();
+        })
+    }
 }
 
 /// A panel's training speed: steps per second, smoothed over successive runtime ticks.

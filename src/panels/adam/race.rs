@@ -124,7 +124,7 @@ impl Experiment for Race {
             let p = r.optim.step(lr, p, grads);
             let after = p.theta.val().inner();
             // Out of the arena (or NaN, whose comparisons are all false): dead from now on.
-            let inside = after.clone().abs().lower_equal_elem(ARENA).int().sum().equal_elem(2).float(); // [1]
+            let inside = after.clone().abs().lower_equal_elem(ARENA).all().float(); // [1]
             r.alive = r.alive.clone() * inside;
             let dead = r.alive.clone().lower_elem(0.5).repeat_dim(0, 2); // [2]
             let kept = after.clone().mask_where(dead, before.clone());

@@ -10,11 +10,11 @@ use crate::components::chart::line::{Line, LineChart};
 use crate::components::controls::{fmt_num, PlayControls, Progress, Select, Slider, Toggle};
 use crate::components::panel_frame::PanelFrame;
 use crate::engine::group::JobGroup;
-use crate::engine::job::{Job, Status, Steppable};
+use crate::engine::job::{Job, Status};
 use crate::engine::metrics::Metrics;
 use crate::engine::scheduler::JobHandle;
 use crate::engine::surfaces::Surface;
-use crate::state::panel::{update_params, use_jobs, use_url_params, StepRate, UrlStart};
+use crate::state::panel::{group_actions, update_params, use_jobs, use_url_params, StepRate, UrlStart};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -97,18 +97,16 @@ pub fn AdamPanel() -> impl IntoView {
     let UrlStart { params, notes, autoplay, initial } = use_url_params::<AdamParams>();
     let race = Rc::new(RefCell::new(Job::new(race_factory(&initial), initial.steps)));
     let decay = Rc::new(RefCell::new(Job::new(decay_factory(&initial), DECAY_STEPS)));
-    if autoplay {
-        race.borrow_mut().play();
-        decay.borrow_mut().play();
-    }
     // A course author who hides the decay comparison also saves its compute: it is never scheduled.
     let mut jobs = vec![race.clone() as JobHandle];
     if !initial.hide.iter().any(|h| h == "decay") {
         jobs.push(decay.clone() as JobHandle);
     }
     let group = JobGroup(jobs);
-    let root = NodeRef::<leptos::html::Div>::new();
-    use_jobs(SLUG, group.clone(), root);
+    if autoplay {
+        group.each(|j| j.play());
+    }
+    let root = use_jobs(SLUG, group.clone());
     let (race, decay, group) =
         (StoredValue::new_local(race), StoredValue::new_local(decay), StoredValue::new_local(group));
 
@@ -117,17 +115,23 @@ pub fn AdamPanel() -> impl IntoView {
     let rate = StepRate::new();
     let metrics = RwSignal::new(Metrics::default());
     let decay_metrics = RwSignal::new(Metrics::default());
+    // Steps each job had when its series were last copied out: between readbacks there is nothing
+    // new, so the surface, paths and charts are not rebuilt on every tick.
+    let copied = StoredValue::new((u64::MAX, u64::MAX));
     let refresh = move || {
-        group.with_value(|g| {
-            status.set(g.status());
-        });
-        race.with_value(|j| {
-            let j = j.borrow();
-            steps.set(j.steps());
-            rate.observe(j.steps());
-            metrics.set(j.metrics().clone());
-        });
-        decay.with_value(|j| decay_metrics.set(j.borrow().metrics().clone()));
+        group.with_value(|g| status.set(g.status()));
+        let (race_steps, decay_steps) =
+            (race.with_value(|j| j.borrow().steps()), decay.with_value(|j| j.borrow().steps()));
+        steps.set(race_steps);
+        rate.observe(race_steps);
+        let (seen_race, seen_decay) = copied.get_value();
+        if race_steps != seen_race {
+            race.with_value(|j| metrics.set(j.borrow().metrics().clone()));
+        }
+        if decay_steps != seen_decay {
+            decay.with_value(|j| decay_metrics.set(j.borrow().metrics().clone()));
+        }
+        copied.set_value((race_steps, decay_steps));
     };
     Effect::new(move |_| {
         rt.tick.get();
@@ -184,12 +188,7 @@ pub fn AdamPanel() -> impl IntoView {
         }
     };
     let control = move |f: fn(&mut AdamParams, f64)| Callback::new(move |v: f64| set_param(&|p| f(p, v)));
-    let all = move |f: fn(&mut dyn Steppable)| {
-        Callback::new(move |_: ()| {
-            group.with_value(|g| g.each(f));
-            refresh();
-        })
-    };
+    let all = group_actions(group.get_value(), refresh);
     let pick_surface = Callback::new(move |k: String| {
         if let Some(s) = Surface::from_key(&k) {
             // A new surface brings its own start and learning rate; everything else stays.
@@ -217,9 +216,7 @@ pub fn AdamPanel() -> impl IntoView {
     ];
 
     view! {
-        <PanelFrame slug=SLUG notes=notes>
-            // Visibility is watched on the whole panel, so scrolling to the lower section keeps it training.
-            <div class="panel-body" node_ref=root>
+        <PanelFrame slug=SLUG notes=notes root=root>
             <div class="panel-grid">
                 <div class="controls" aria-label="Parameters">
                     <Show when=move || !hidden("surface")>
@@ -294,7 +291,6 @@ pub fn AdamPanel() -> impl IntoView {
                     </div>
                 </section>
             </Show>
-            </div>
         </PanelFrame>
     }
 }

@@ -12,7 +12,7 @@ use crate::engine::data::toy2d::Shape;
 use crate::engine::group::JobGroup;
 use crate::engine::job::{Job, Status};
 use crate::engine::models::mlp::Activation;
-use crate::state::panel::{update_params, use_jobs, use_url_params, StepRate, UrlStart};
+use crate::state::panel::{group_actions, update_params, use_jobs, use_url_params, StepRate, UrlStart};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -35,11 +35,11 @@ pub fn BackpropPanel() -> impl IntoView {
     let rt = runtime();
     let UrlStart { params, notes, autoplay, initial } = use_url_params::<BackpropParams>();
     let job: SharedJob = Rc::new(RefCell::new(Job::new(factory(&initial), initial.steps)));
+    let group = JobGroup(vec![job.clone()]);
     if autoplay {
-        job.borrow_mut().play();
+        group.each(|j| j.play());
     }
-    let root = NodeRef::<leptos::html::Div>::new();
-    use_jobs(SLUG, JobGroup(vec![job.clone()]), root);
+    let root = use_jobs(SLUG, group.clone());
     let job = StoredValue::new_local(job);
 
     // View state, refreshed from the job on every runtime tick.
@@ -91,20 +91,15 @@ pub fn BackpropPanel() -> impl IntoView {
         }
     };
     let control = move |f: fn(&mut BackpropParams, f64)| Callback::new(move |v: f64| set_param(&|p| f(p, v)));
-    let act_job = move |f: fn(&mut Job<BackpropExperiment>)| {
-        Callback::new(move |_: ()| {
-            job.with_value(|j| f(&mut j.borrow_mut()));
-            refresh();
-        })
-    };
+    let act_job = group_actions(group, refresh);
 
     let hidden = move |name: &str| params.with(|p| p.hide.iter().any(|h| h == name));
     let diverged = move || status.get() == Status::Diverged;
     let log_loss = RwSignal::new(true);
 
     view! {
-        <PanelFrame slug=SLUG notes=notes>
-            <div class="panel-grid" node_ref=root>
+        <PanelFrame slug=SLUG notes=notes root=root>
+            <div class="panel-grid">
                 <div class="controls" aria-label="Parameters">
                     <Show when=move || !hidden("dataset")>
                         <Select

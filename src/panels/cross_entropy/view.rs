@@ -15,7 +15,7 @@ use crate::engine::job::{Job, Status};
 use crate::engine::models::char_mlp::HostCharMlp;
 use crate::engine::rng::Rng;
 use crate::engine::xent::{cross_entropy, entropy, loss_at, smoothed_target, softmax};
-use crate::state::panel::{update_params, use_jobs, use_url_params, StepRate, UrlStart};
+use crate::state::panel::{group_actions, update_params, use_jobs, use_url_params, StepRate, UrlStart};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -50,11 +50,11 @@ pub fn XentPanel() -> impl IntoView {
     let job = Rc::new(RefCell::new(Job::new(lm_factory(&initial, &corpus), initial.steps)));
     // With the model hidden (an embed of the single prediction alone) it is never scheduled.
     let model_shown = !initial.hide.iter().any(|h| h == "model");
-    if autoplay && model_shown {
-        job.borrow_mut().play();
+    let group = JobGroup(if model_shown { vec![job.clone()] } else { Vec::new() });
+    if autoplay {
+        group.each(|j| j.play());
     }
-    let root = NodeRef::<leptos::html::Div>::new();
-    use_jobs(SLUG, JobGroup(if model_shown { vec![job.clone()] } else { Vec::new() }), root);
+    let root = use_jobs(SLUG, group.clone());
     let (job, corpus) = (StoredValue::new_local(job), StoredValue::new_local(corpus));
 
     // The single prediction: pure functions of the parameters, recomputed as a bar is dragged.
@@ -95,14 +95,16 @@ pub fn XentPanel() -> impl IntoView {
             let mut rng = Rng::stream(*step, 99);
             let text = corpus.with_value(|c| c.decode(&host.sample(&prompt, SAMPLE_LEN, temp, &mut rng)));
             sample.set((format!("{PROMPT}{text}"), *step, temp));
+            sampled_at.set_value(now_ms());
         });
-        sampled_at.set_value(now_ms());
     };
     let clear_sample = move || {
         weights.set_value(None);
         sample.set((String::new(), 0, 1.0));
         sampled_at.set_value(f64::NEG_INFINITY);
     };
+    // What the loss chart last showed: (steps, α). Nothing new to draw between readbacks.
+    let drawn = StoredValue::new((u64::MAX, f64::NAN));
     let refresh = move || {
         job.with_value(|j| {
             let mut j = j.borrow_mut();
@@ -110,17 +112,21 @@ pub fn XentPanel() -> impl IntoView {
             error.set(j.error.clone());
             steps.set(j.steps());
             rate.observe(j.steps());
-            let m = j.metrics();
-            let x1 = (j.steps().max(2)) as f64;
-            let mut lines =
-                vec![Line::from_metrics(m, "train_loss").color(0), Line::from_metrics(m, "val_loss").color(1)];
-            lines.push(reference("ln_v", (v_text as f64).ln(), 1.0, x1, 7));
-            lines.push(reference("unigram_entropy", unigram, 1.0, x1, 3));
             let alpha = params.with_untracked(|p| p.alpha_in_effect());
-            if alpha > 0.0 {
-                lines.push(reference("smoothing_floor", entropy(&smoothed_target(v_text, 0, alpha)), 1.0, x1, 2));
+            if drawn.get_value() != (j.steps(), alpha) {
+                drawn.set_value((j.steps(), alpha));
+                let m = j.metrics();
+                let x1 = (j.steps().max(2)) as f64;
+                let mut lines =
+                    vec![Line::from_metrics(m, "train_loss").color(0), Line::from_metrics(m, "val_loss").color(1)];
+                lines.push(reference("ln_v", (v_text as f64).ln(), 1.0, x1, 7));
+                lines.push(reference("unigram_entropy", unigram, 1.0, x1, 3));
+                if alpha > 0.0 {
+                    let floor = entropy(&smoothed_target(v_text, 0, alpha));
+                    lines.push(reference("smoothing_floor", floor, 1.0, x1, 2));
+                }
+                lm_lines.set(lines);
             }
-            lm_lines.set(lines);
             // New weights are sampled from about once a second; then the next snapshot is asked for.
             if j.exp.host.is_some()
                 && (now_ms() - sampled_at.get_value() > 1000.0 || sample.with_untracked(|s| s.0.is_empty()))
@@ -154,15 +160,12 @@ pub fn XentPanel() -> impl IntoView {
         }
     };
     let control = move |f: fn(&mut XentParams, f64)| Callback::new(move |v: f64| set_param(&|p| f(p, v)));
-    let act = move |f: fn(&mut Job<CharLm>)| {
-        Callback::new(move |_: ()| {
-            job.with_value(|j| f(&mut j.borrow_mut()));
-            if job.with_value(|j| j.borrow().steps() == 0) {
-                clear_sample(); // a reset: the old run's text goes with it
-            }
-            refresh();
-        })
-    };
+    let act = group_actions(group, move || {
+        if job.with_value(|j| j.borrow().steps() == 0) {
+            clear_sample(); // a reset: the old run's text goes with it
+        }
+        refresh();
+    });
     let preset = move |f: fn(&mut XentParams)| move |_| set_param(&f);
     let hidden = move |name: &str| params.with(|p| p.hide.iter().any(|h| h == name));
     let on_set = Callback::new(move |(k, z): (usize, f64)| {
@@ -174,9 +177,7 @@ pub fn XentPanel() -> impl IntoView {
     let readout = move |f: fn(f64) -> f64| Signal::derive(move || fmt_num(f(loss.get())));
 
     view! {
-        <PanelFrame slug=SLUG notes=notes>
-            // Visibility is watched on the whole panel, so scrolling to the lower section keeps it training.
-            <div class="panel-body" node_ref=root>
+        <PanelFrame slug=SLUG notes=notes root=root>
             <div class="panel-grid">
                 <div class="controls" aria-label="Parameters">
                     <Show when=move || !hidden("v")>
@@ -246,7 +247,6 @@ pub fn XentPanel() -> impl IntoView {
                     </div>
                 </section>
             </Show>
-            </div>
         </PanelFrame>
     }
 }

@@ -8,10 +8,10 @@ use crate::components::chart::line::{Line, LineChart};
 use crate::components::controls::{fmt_num, PlayControls, Progress, Select, Slider};
 use crate::components::panel_frame::PanelFrame;
 use crate::engine::group::JobGroup;
-use crate::engine::job::{Job, Status, Steppable};
+use crate::engine::job::{Job, Status};
 use crate::engine::schedule::Kind;
 use crate::engine::scheduler::JobHandle;
-use crate::state::panel::{update_params, use_jobs, use_url_params, UrlStart};
+use crate::state::panel::{group_actions, update_params, use_jobs, use_url_params, StepRate, UrlStart};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -46,23 +46,24 @@ pub fn ScheduleRaceView() -> impl IntoView {
         Rc::new(RefCell::new(Job::new(factory(&initial, initial.a, "a"), budget))),
         Rc::new(RefCell::new(Job::new(factory(&initial, initial.b, "b"), budget))),
     ];
-    if autoplay {
-        jobs.iter().for_each(|j| j.borrow_mut().play());
-    }
     let group = JobGroup(jobs.iter().map(|j| j.clone() as JobHandle).collect());
-    let root = NodeRef::<leptos::html::Div>::new();
-    use_jobs(SLUG, group.clone(), root);
+    if autoplay {
+        group.each(|j| j.play());
+    }
+    let root = use_jobs(SLUG, group.clone());
     let jobs = StoredValue::new_local(jobs);
     let group = StoredValue::new_local(group);
 
     let status = RwSignal::new(Status::Idle);
     let steps = RwSignal::new(0u64);
+    let rate = StepRate::new();
     let loss_lines = RwSignal::new(Vec::<Line>::new());
     let errors = RwSignal::new(Vec::<String>::new());
     let refresh = move || {
         group.with_value(|g| {
             status.set(g.status());
             steps.set(g.steps());
+            rate.observe(g.steps());
         });
         jobs.with_value(|js| {
             let lines = js
@@ -112,12 +113,7 @@ pub fn ScheduleRaceView() -> impl IntoView {
         }
     };
     let control = move |f: fn(&mut ScheduleParams, f64)| Callback::new(move |v: f64| set_param(&|p| f(p, v)));
-    let both = move |f: fn(&mut dyn Steppable)| {
-        Callback::new(move |_: ()| {
-            group.with_value(|g| g.each(f));
-            refresh();
-        })
-    };
+    let both = group_actions(group.get_value(), refresh);
     let pick = move |which: fn(&mut ScheduleParams, Kind)| {
         Callback::new(move |k: String| {
             if let Some(kind) = Kind::from_key(&k) {
@@ -132,8 +128,8 @@ pub fn ScheduleRaceView() -> impl IntoView {
     };
 
     view! {
-        <PanelFrame slug=SLUG notes=notes>
-            <div class="panel-grid" node_ref=root>
+        <PanelFrame slug=SLUG notes=notes root=root>
+            <div class="panel-grid">
                 <div class="controls" aria-label="Parameters">
                     <Show when=move || !hidden("a")>
                         <Select label="Run A schedule" options=kind_options() value=Signal::derive(move || params.get().a.key().to_string()) on_change=pick(|p, k| p.a = k) />
@@ -157,7 +153,7 @@ pub fn ScheduleRaceView() -> impl IntoView {
                         <Slider label="Seed" min=0.0 max=999.0 value=Signal::derive(move || params.get().seed as f64) on_change=control(|p, v| p.seed = v.round() as u64) />
                     </Show>
                     <PlayControls status=status on_play=both(|j| j.play()) on_pause=both(|j| j.pause()) on_step=both(|j| j.step_once()) on_reset=both(|j| j.reset()) />
-                    <Progress done=steps total=Signal::derive(move || params.get().total as u64) rate=Signal::derive(|| 0.0) />
+                    <Progress done=steps total=Signal::derive(move || params.get().total as u64) rate=rate.rate />
                     <p class="readout-line">"Loss A " <strong>{move || final_loss(0)}</strong> " · loss B " <strong>{move || final_loss(1)}</strong></p>
                     {move || errors.get().into_iter().map(|e| view! { <p class="diverged" role="alert">{e}</p> }).collect_view()}
                 </div>
