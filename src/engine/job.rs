@@ -43,6 +43,29 @@ pub trait Experiment {
     }
     /// Receives the read-back `extra` (from an inspecting step) and `snapshot` data.
     fn absorb(&mut self, _extra: Vec<Vec<f32>>, _snapshot: Vec<Vec<f32>>) {}
+    /// Whether the experiment cannot step until its snapshot has come back to the host: a
+    /// generation boundary, say, where the next training set is sampled on the host from the
+    /// weights just trained. The job then ends the slice, reads the snapshot back, and resumes
+    /// once [`Experiment::absorb`] has cleared the wait.
+    fn waiting(&self) -> bool {
+        false
+    }
+    /// Points the experiment measured itself, at an x of its own (a generation number rather than
+    /// a step), taken after each `absorb` and recorded with the per-step series.
+    fn drain_records(&mut self) -> Vec<Record> {
+        Vec::new()
+    }
+}
+
+/// A point an experiment records outside the per-step vector: series `name`, at `x`, value `y`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Record {
+    /// Series name (lower_snake_case, distinct from the per-step names).
+    pub name: &'static str,
+    /// Where on the x axis (a generation number, say).
+    pub x: u64,
+    /// The value.
+    pub y: f64,
 }
 
 /// Where a job is in its life. `as_str` gives the names scripts see.
@@ -281,7 +304,7 @@ impl<E: Experiment> Steppable for Job<E> {
 
     fn wants_slice(&self) -> bool {
         let active = self.status == Status::Running || self.step_once;
-        active && self.visible && !self.in_flight && self.enqueued < self.budget
+        active && self.visible && !self.in_flight && self.enqueued < self.budget && !self.exp.waiting()
     }
 
     fn run_slice(&mut self, max_steps: u64, over_budget: &mut dyn FnMut() -> bool) -> Option<Pending> {
@@ -300,13 +323,13 @@ impl<E: Experiment> Steppable for Job<E> {
             metric_vecs.push(out.metrics);
             host.push(out.host);
             extra.extend(out.extra);
-            if over_budget() {
+            if over_budget() || self.exp.waiting() {
                 break;
             }
         }
         let steps = self.enqueued + 1 - first_step;
         let last_slice = self.enqueued >= self.budget;
-        let snapshot = if std::mem::take(&mut self.snapshot_wanted) || once || last_slice {
+        let snapshot = if std::mem::take(&mut self.snapshot_wanted) || once || last_slice || self.exp.waiting() {
             self.exp.snapshot()
         } else {
             Vec::new()
@@ -369,6 +392,9 @@ impl<E: Experiment> Steppable for Job<E> {
         }
         let snapshot = rest.split_off(ticket.extra.min(rest.len()));
         self.exp.absorb(rest, snapshot);
+        for r in self.exp.drain_records() {
+            self.metrics.push(r.name, r.x, r.y);
+        }
         if self.confirmed >= self.budget && self.status != Status::Diverged {
             self.status = Status::Done;
         }

@@ -7,6 +7,7 @@
 pub mod adam;
 pub mod backprop;
 pub mod cross_entropy;
+pub mod grokking;
 pub mod lr_schedules;
 
 /// Which built panel renders a concept (the app maps each to its component).

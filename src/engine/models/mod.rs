@@ -4,3 +4,4 @@
 
 pub mod char_mlp;
 pub mod mlp;
+pub mod pair_mlp;

@@ -1,0 +1,133 @@
+//! Panel 14's training run: (a + b) mod p learned by a [`PairMlp`] with AdamW, full batch, on a
+//! fixed random share of all p² pairs; the rest is the validation set.
+//!
+//! The setting follows Power et al. 2022 ("Grokking: Generalization Beyond Overfitting on Small
+//! Algorithmic Datasets") and PAIR's explorable (an MLP, p = 67, 40% training data, weight decay 1);
+//! Nanda et al. 2023 ("Progress measures for grokking via mechanistic interpretability") use
+//! p = 113, 30% training data, weight decay 1 and AdamW's β = (0.9, 0.98), as here.
+//!
+//! Per step it records `train_loss`, `train_acc` (of the full-batch forward pass the step trains
+//! on), `val_loss`, `val_acc` (all held-out pairs, before the step) and `weight_norm` (‖θ‖₂).
+//! Accuracies are fractions in [0, 1]. Its snapshot is the embedding matrix, whose Fourier
+//! spectrum the view draws.
+
+use super::spectrum::Spectrum;
+use crate::engine::job::{Experiment, StepOutput};
+use crate::engine::models::pair_mlp::PairMlp;
+use crate::engine::rng::Rng;
+use burn::nn::loss::{CrossEntropyLoss, CrossEntropyLossConfig};
+use burn::optim::{AdamWConfig, GradientsParams, ModuleOptimizer};
+use burn::prelude::*;
+
+/// Embedding width.
+pub const EMBED: usize = 32;
+/// AdamW's second-moment decay, as in Nanda et al. 2023.
+pub const BETA_2: f32 = 0.98;
+
+/// What a run is built from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct GrokConfig {
+    /// The modulus p (and vocabulary size).
+    pub p: usize,
+    /// Share of the p² pairs used for training.
+    pub train_frac: f64,
+    /// Hidden width.
+    pub hidden: usize,
+    /// AdamW's learning rate.
+    pub lr: f64,
+    /// AdamW's decoupled weight decay λ.
+    pub weight_decay: f64,
+    /// Seed of the split and the weights.
+    pub seed: u64,
+}
+
+/// All pairs `(a, b)` with `a, b < p`, shuffled by `seed` and split: the first
+/// `round(train_frac · p²)` (at least 1, leaving at least 1) are for training.
+pub fn split(p: usize, train_frac: f64, seed: u64) -> (Vec<(u32, u32)>, Vec<(u32, u32)>) {
+    let mut pairs: Vec<(u32, u32)> = (0..p * p).map(|i| ((i / p) as u32, (i % p) as u32)).collect();
+    let mut rng = Rng::stream(seed, 22);
+    for i in (1..pairs.len()).rev() {
+        let j = (rng.next_u64() % (i as u64 + 1)) as usize;
+        pairs.swap(i, j);
+    }
+    let n = ((train_frac * pairs.len() as f64).round() as usize).clamp(1, pairs.len() - 1);
+    let val = pairs.split_off(n);
+    (pairs, val)
+}
+
+fn tensors(pairs: &[(u32, u32)], p: usize, device: &Device) -> (Tensor<2, Int>, Tensor<1, Int>) {
+    let x: Vec<i64> = pairs.iter().flat_map(|&(a, b)| [i64::from(a), i64::from(b)]).collect();
+    let y: Vec<i64> = pairs.iter().map(|&(a, b)| ((a + b) as usize % p) as i64).collect();
+    let n = pairs.len();
+    (Tensor::from_data(TensorData::new(x, [n, 2]), device), Tensor::from_data(TensorData::new(y, [n]), device))
+}
+
+/// Share of rows whose arg-max is the label, `[1]`.
+fn accuracy(logits: Tensor<2>, y: Tensor<1, Int>) -> Tensor<1> {
+    let n = y.dims()[0];
+    logits.argmax(1).reshape([n]).equal(y).float().mean()
+}
+
+/// One grokking run.
+pub struct Grok {
+    model: Option<PairMlp>,
+    optim: ModuleOptimizer,
+    loss_fn: CrossEntropyLoss,
+    train: (Tensor<2, Int>, Tensor<1, Int>),
+    val: (Tensor<2, Int>, Tensor<1, Int>),
+    cfg: GrokConfig,
+    /// The embedding's Fourier spectrum, from the last snapshot read back.
+    pub spectrum: Option<Spectrum>,
+}
+
+impl Grok {
+    /// A fresh run.
+    pub fn new(cfg: GrokConfig, device: &Device) -> Self {
+        let (train, val) = split(cfg.p, cfg.train_frac, cfg.seed);
+        let optim = AdamWConfig::new().with_beta_2(BETA_2).with_weight_decay(cfg.weight_decay as f32).init();
+        Self {
+            model: Some(PairMlp::new(cfg.p, EMBED, cfg.hidden, cfg.seed, device)),
+            optim,
+            loss_fn: CrossEntropyLossConfig::new().init(device),
+            train: tensors(&train, cfg.p, device),
+            val: tensors(&val, cfg.p, device),
+            cfg,
+            spectrum: None,
+        }
+    }
+}
+
+impl Experiment for Grok {
+    fn metric_names(&self) -> Vec<String> {
+        ["train_loss", "train_acc", "val_loss", "val_acc", "weight_norm"].map(String::from).to_vec()
+    }
+
+    fn train_step(&mut self, _step: u64, _inspect: bool) -> StepOutput {
+        let model = self.model.take().expect("model is always put back after a step");
+        let val_logits = model.valid().forward(self.val.0.clone().inner()); // [n_val, p]
+        let val_loss = self.loss_fn.valid().forward(val_logits.clone(), self.val.1.clone().inner()); // [1]
+        let val_acc = accuracy(val_logits, self.val.1.clone().inner());
+        let norm = model.weight_norm();
+        let logits = model.forward(self.train.0.clone()); // [n_train, p]
+        let train_acc = accuracy(logits.clone().inner(), self.train.1.clone().inner());
+        let loss = self.loss_fn.forward(logits, self.train.1.clone()); // [1]
+        let metrics = Tensor::cat(vec![loss.clone().inner(), train_acc, val_loss, val_acc, norm], 0);
+        let grads = GradientsParams::from_grads(loss.backward(), &model);
+        self.model = Some(self.optim.step(self.cfg.lr, model, grads));
+        StepOutput { metrics, host: Vec::new(), extra: Vec::new() }
+    }
+
+    fn snapshot(&mut self) -> Vec<Tensor<1>> {
+        self.model.as_ref().map(|m| vec![m.embed.val().inner().flatten(0, 1)]).unwrap_or_default()
+    }
+
+    fn divergence_ratio(&self) -> Option<f64> {
+        Some(10.0)
+    }
+
+    fn absorb(&mut self, _extra: Vec<Vec<f32>>, snapshot: Vec<Vec<f32>>) {
+        if let Some(e) = snapshot.first() {
+            self.spectrum = Spectrum::of_embedding(e, self.cfg.p, EMBED);
+        }
+    }
+}
