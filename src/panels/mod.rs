@@ -9,6 +9,7 @@ pub mod backprop;
 pub mod cross_entropy;
 pub mod grokking;
 pub mod lr_schedules;
+pub mod model_collapse;
 
 /// Which built panel renders a concept (the app maps each to its component).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,0 +1,15 @@
+//! Concept 15, model collapse: each generation trains only (or mostly) on samples drawn from the
+//! generation before, and the rare parts of the distribution disappear. Two views: a 1-D Gaussian
+//! mixture fitted by gradient descent, and a character language model retrained on its own text.
+
+#[cfg(target_arch = "wasm32")]
+pub mod explain;
+pub mod gmm;
+pub mod mixture;
+pub mod params;
+pub mod pool;
+#[cfg(target_arch = "wasm32")]
+pub mod ridgeline;
+pub mod text;
+#[cfg(target_arch = "wasm32")]
+pub mod view;

@@ -1,0 +1,163 @@
+//! The second view's run: a character language model (panel 01's [`CharMlp`]) is trained from
+//! scratch each generation on its pool of text (see [`Pool`]): generation 0 on real *Moby-Dick*,
+//! later ones on what the generation before wrote, sampled on the host from its read-back weights.
+//!
+//! Per step it records `lm_loss`. Per generation g (x = g) it records `perplexity` (e^{loss} on a
+//! fixed batch of real held-out text) and `distinct_4grams` (the share of distinct 4-grams among
+//! all 4-grams of the text generation g writes), and keeps an excerpt of that text.
+
+use super::gmm::CollapseConfig;
+use super::pool::Pool;
+use crate::engine::data::text::{windows, Corpus};
+use crate::engine::job::{Experiment, Record, StepOutput};
+use crate::engine::models::char_mlp::{CharMlp, CharMlpShape, HostCharMlp};
+use crate::engine::rng::Rng;
+use crate::panels::cross_entropy::experiment::{shape, BATCH, CONTEXT, VAL_BATCH};
+use burn::nn::loss::{CrossEntropyLoss, CrossEntropyLossConfig};
+use burn::optim::{AdamConfig, GradientsParams, ModuleOptimizer};
+use burn::prelude::*;
+use std::collections::HashSet;
+use std::rc::Rc;
+
+/// Training steps per generation.
+pub const TRAIN_STEPS: u64 = 600;
+/// Adam's learning rate.
+pub const LR: f64 = 3e-3;
+/// Characters of each generation's text kept for display.
+pub const EXCERPT: usize = 240;
+
+/// Share of distinct `n`-grams among all `n`-grams of `tokens` (1 when every one is new).
+pub fn distinct_ngrams(tokens: &[u32], n: usize) -> f64 {
+    if tokens.len() < n || n == 0 {
+        return 0.0;
+    }
+    let grams: HashSet<&[u32]> = tokens.windows(n).collect();
+    grams.len() as f64 / (tokens.len() - n + 1) as f64
+}
+
+/// One finished generation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextGeneration {
+    /// Perplexity on real held-out text.
+    pub perplexity: f64,
+    /// Share of distinct 4-grams in the text it wrote.
+    pub distinct: f64,
+    /// The start of the text it wrote.
+    pub excerpt: String,
+}
+
+/// The language-model view's run.
+pub struct TextCollapse {
+    model: Option<CharMlp>,
+    optim: ModuleOptimizer,
+    loss_fn: CrossEntropyLoss,
+    corpus: Rc<Corpus>,
+    shape: CharMlpShape,
+    pool: Pool<u32>,
+    val: (Tensor<2, Int>, Tensor<1, Int>),
+    cfg: CollapseConfig,
+    rng: Rng,
+    gen: usize,
+    waiting: bool,
+    records: Vec<Record>,
+    device: Device,
+    /// Share of distinct 4-grams in the real text generation 0 trains on (the reference).
+    pub real_distinct: f64,
+    /// Finished generations, oldest first.
+    pub gens: Vec<TextGeneration>,
+}
+
+impl TextCollapse {
+    /// Generation 0, about to train on the first `cfg.n` characters of the real training text.
+    pub fn new(corpus: Rc<Corpus>, cfg: CollapseConfig, device: &Device) -> Self {
+        let n = cfg.n.clamp(CONTEXT + 2, corpus.train.len());
+        let real = corpus.train[..n].to_vec();
+        let val = windows(&corpus.val, CONTEXT, VAL_BATCH, &mut Rng::stream(0, 11), device);
+        Self {
+            model: Some(CharMlp::new(shape(&corpus), cfg.seed, device)),
+            optim: AdamConfig::new().init(),
+            loss_fn: CrossEntropyLossConfig::new().init(device),
+            shape: shape(&corpus),
+            real_distinct: distinct_ngrams(&real, 4),
+            pool: Pool::new(real, cfg.mode, cfg.real_frac),
+            corpus,
+            val,
+            cfg,
+            rng: Rng::stream(cfg.seed, 33),
+            gen: 0,
+            waiting: false,
+            records: Vec::new(),
+            device: device.clone(),
+            gens: Vec::new(),
+        }
+    }
+
+    /// Total training steps of a run.
+    pub fn budget(cfg: &CollapseConfig) -> u64 {
+        cfg.generations.max(1) as u64 * cfg.steps.max(1)
+    }
+}
+
+impl Experiment for TextCollapse {
+    fn metric_names(&self) -> Vec<String> {
+        vec!["lm_loss".into()]
+    }
+
+    fn train_step(&mut self, step: u64, _inspect: bool) -> StepOutput {
+        let model = self.model.take().expect("model is always put back after a step");
+        let (x, y) = windows(&self.pool.data, CONTEXT, BATCH, &mut self.rng, &self.device);
+        let loss = self.loss_fn.forward(model.forward(x), y); // [1]
+        let grads = GradientsParams::from_grads(loss.backward(), &model);
+        self.model = Some(self.optim.step(LR, model, grads));
+        self.waiting = step % self.cfg.steps.max(1) == 0;
+        StepOutput { metrics: loss.inner(), host: Vec::new(), extra: Vec::new() }
+    }
+
+    /// The weights, then (at a generation's end) the loss on real held-out text.
+    fn snapshot(&mut self) -> Vec<Tensor<1>> {
+        let Some(model) = self.model.as_ref() else { return Vec::new() };
+        let mut parts = model.parts();
+        if self.waiting {
+            let valid = model.valid();
+            let logits = valid.forward(self.val.0.clone().inner());
+            parts.push(self.loss_fn.valid().forward(logits, self.val.1.clone().inner()));
+        }
+        parts
+    }
+
+    fn waiting(&self) -> bool {
+        self.waiting
+    }
+
+    fn absorb(&mut self, _extra: Vec<Vec<f32>>, mut snapshot: Vec<Vec<f32>>) {
+        if !self.waiting || snapshot.len() != 6 {
+            return;
+        }
+        let val_loss = snapshot.pop().and_then(|v| v.first().copied()).map(f64::from).unwrap_or(f64::NAN);
+        let Some(host) = HostCharMlp::from_parts(self.shape, snapshot) else { return };
+        // The text this generation writes: as long as a generation's batch, from a real prompt.
+        let prompt = &self.corpus.val[..CONTEXT];
+        let text = host.sample(prompt, self.cfg.n.max(CONTEXT + 2), self.cfg.temperature, &mut self.rng);
+        let g = self.gen as u64;
+        let gen = TextGeneration {
+            perplexity: val_loss.exp(),
+            distinct: distinct_ngrams(&text, 4),
+            excerpt: self.corpus.decode(&text[..EXCERPT.min(text.len())]),
+        };
+        self.records.push(Record { name: "perplexity", x: g, y: gen.perplexity });
+        self.records.push(Record { name: "distinct_4grams", x: g, y: gen.distinct });
+        self.gens.push(gen);
+        self.waiting = false;
+        if self.gen + 1 < self.cfg.generations {
+            self.gen += 1;
+            self.pool.advance(&text);
+            let seed = self.cfg.seed.wrapping_add(self.gen as u64);
+            self.model = Some(CharMlp::new(self.shape, seed, &self.device));
+            self.optim = AdamConfig::new().init();
+        }
+    }
+
+    fn drain_records(&mut self) -> Vec<Record> {
+        std::mem::take(&mut self.records)
+    }
+}

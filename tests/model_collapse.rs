@@ -1,0 +1,76 @@
+//! Panel 15's phenomena on the CPU backend. Retrained on its own samples generation after
+//! generation ("replace"), a Gaussian mixture loses its spread and its rare far mode, and a
+//! character model writes ever less varied text and gets ever worse at real text. Keeping every
+//! generation's data ("accumulate"), or a share of real data in each batch, holds collapse off.
+
+mod common;
+
+use common::{run_to_end, values};
+use std::cell::RefCell;
+use std::rc::Rc;
+use trainlab::engine::backend::cpu_device;
+use trainlab::engine::data::text::Corpus;
+use trainlab::engine::job::{Experiment, Job, Status};
+use trainlab::panels::model_collapse::gmm::{CollapseConfig, MixtureCollapse, FIT_STEPS};
+use trainlab::panels::model_collapse::pool::Mode;
+use trainlab::panels::model_collapse::text::{TextCollapse, TRAIN_STEPS};
+
+fn config(mode: Mode, real_frac: f64, n: usize, generations: usize, seed: u64, steps: u64) -> CollapseConfig {
+    CollapseConfig { n, generations, temperature: 1.0, real_frac, mode, seed, steps }
+}
+
+fn finish<E: Experiment + 'static>(factory: Box<dyn Fn() -> E>, budget: u64) -> Rc<RefCell<Job<E>>> {
+    let job = Rc::new(RefCell::new(Job::new(factory, budget)));
+    run_to_end(&job);
+    assert_eq!(job.borrow().status(), Status::Done, "{:?}", job.borrow().error);
+    job
+}
+
+/// The final fitted σ and tail mass of a mixture run of 100 generations of 50 samples.
+fn mixture(mode: Mode, real_frac: f64, seed: u64) -> (f64, f64) {
+    let cfg = config(mode, real_frac, 50, 100, seed, FIT_STEPS);
+    let device = cpu_device();
+    let job = finish(Box::new(move || MixtureCollapse::new(cfg, &device)), MixtureCollapse::budget(&cfg));
+    let j = job.borrow();
+    let (sigma, tail) = (values(&j, "sigma"), values(&j, "tail_mass"));
+    assert_eq!((sigma.len(), tail.len()), (100, 100), "one point per generation");
+    let gens: Vec<u64> = j.metrics().get("sigma").unwrap().points.iter().map(|p| p.0).collect();
+    assert_eq!(gens, (0..100).collect::<Vec<u64>>(), "the generation number is the step");
+    assert_eq!(j.exp.gens.len(), 100);
+    (*sigma.last().unwrap(), *tail.last().unwrap())
+}
+
+#[test]
+fn replacing_the_data_collapses_the_mixture_and_accumulating_does_not() {
+    let (mut tails_replace, mut tails_accumulate) = (0.0, 0.0);
+    for seed in 0..3 {
+        let (s_rep, t_rep) = mixture(Mode::Replace, 0.0, seed);
+        let (s_acc, t_acc) = mixture(Mode::Accumulate, 0.0, seed);
+        assert!(s_rep < 0.5 * s_acc, "seed {seed}: σ {s_rep} under replace vs {s_acc} under accumulate");
+        (tails_replace, tails_accumulate) = (tails_replace + t_rep, tails_accumulate + t_acc);
+    }
+    assert!(tails_replace < 0.25 * tails_accumulate, "tail mass {tails_replace} vs {tails_accumulate}");
+    // Half of every batch real: the spread survives even under replace (the real σ₀ is ≈ 2).
+    let (s_half, _) = mixture(Mode::Replace, 0.5, 0);
+    assert!(s_half > 1.4, "with half the data real, σ fell to {s_half}");
+}
+
+#[test]
+fn a_language_model_fed_its_own_text_loses_diversity_and_real_text_perplexity() {
+    let corpus = Rc::new(Corpus::moby_dick());
+    let run = |mode: Mode| {
+        let cfg = config(mode, 0.0, 3000, 6, 0, TRAIN_STEPS);
+        let (c, device) = (corpus.clone(), cpu_device());
+        finish(Box::new(move || TextCollapse::new(c.clone(), cfg, &device)), TextCollapse::budget(&cfg))
+    };
+    let (replace, accumulate) = (run(Mode::Replace), run(Mode::Accumulate));
+    let (r, a) = (replace.borrow(), accumulate.borrow());
+    let (ppl_r, ppl_a) = (values(&r, "perplexity"), values(&a, "perplexity"));
+    let (div_r, div_a) = (values(&r, "distinct_4grams"), values(&a, "distinct_4grams"));
+    assert_eq!(ppl_r.len(), 6);
+    assert_eq!(ppl_r[0], ppl_a[0], "generation 0 trains on the same real text either way");
+    assert!(ppl_r[5] > 2.0 * ppl_a[5], "perplexity on real text: {ppl_r:?} (replace) vs {ppl_a:?}");
+    assert!(div_r[5] < div_r[0] - 0.1, "diversity under replace: {div_r:?}");
+    assert!(div_r[5] < div_a[5] - 0.1, "diversity: {div_r:?} (replace) vs {div_a:?}");
+    assert!(r.exp.gens.iter().all(|g| !g.excerpt.is_empty()), "every generation keeps a sample of its text");
+}
