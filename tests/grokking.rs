@@ -15,7 +15,7 @@ use trainlab::panels::grokking::experiment::{split, Grok, GrokConfig};
 const STEPS: u64 = 1800;
 
 fn run(weight_decay: f64) -> Rc<RefCell<Job<Grok>>> {
-    let cfg = GrokConfig { p: 47, train_frac: 0.5, hidden: 64, lr: 5e-3, weight_decay, seed: 1 };
+    let cfg = GrokConfig { p: 47, train_frac: 0.5, hidden: 64, lr: 5e-3, weight_decay, seed: 1, compare: false };
     let device = cpu_device();
     let job = Rc::new(RefCell::new(Job::new(Box::new(move || Grok::new(cfg, &device)), STEPS)));
     run_to_end(&job);
@@ -56,6 +56,23 @@ fn weight_decay_groks_long_after_memorising_and_without_it_the_model_never_gener
     let memorised_spectrum = j.exp.spectrum.clone().unwrap();
     let (g, m) = (grokked_spectrum.top_share(5), memorised_spectrum.top_share(5));
     assert!(g > 1.5 * m, "top-5 share {g} after grokking vs {m} without decay");
+}
+
+#[test]
+fn the_comparison_run_is_the_same_model_without_decay() {
+    let cfg = GrokConfig { p: 23, train_frac: 0.5, hidden: 32, lr: 5e-3, weight_decay: 1.0, seed: 2, compare: true };
+    let device = cpu_device();
+    let d = device.clone();
+    let both = Rc::new(RefCell::new(Job::new(Box::new(move || Grok::new(cfg, &d)), 60)));
+    run_to_end(&both);
+    let plain_cfg = GrokConfig { weight_decay: 0.0, compare: false, ..cfg };
+    let plain = Rc::new(RefCell::new(Job::new(Box::new(move || Grok::new(plain_cfg, &device)), 60)));
+    run_to_end(&plain);
+    let (b, p) = (both.borrow(), plain.borrow());
+    assert_eq!(b.metric_names().len(), 10);
+    assert_eq!(values(&b, "nodecay_val_loss"), values(&p, "val_loss"), "same weights, same data, λ = 0");
+    assert_ne!(values(&b, "weight_norm"), values(&b, "nodecay_weight_norm"), "decay changes the run");
+    assert!(b.exp.nodecay_spectrum.is_some());
 }
 
 #[test]

@@ -63,6 +63,8 @@ fn panel_view(id: PanelId) -> AnyView {
         PanelId::Adam => view! { <crate::panels::adam::view::AdamPanel /> }.into_any(),
         PanelId::Backprop => view! { <crate::panels::backprop::view::BackpropPanel /> }.into_any(),
         PanelId::LrSchedules => view! { <crate::panels::lr_schedules::view::ScheduleRaceView /> }.into_any(),
+        PanelId::Grokking => view! { <crate::panels::grokking::view::GrokPanel /> }.into_any(),
+        PanelId::ModelCollapse => view! { <crate::panels::model_collapse::view::CollapsePanel /> }.into_any(),
     }
 }
 
@@ -72,6 +74,8 @@ fn explanation(id: PanelId) -> AnyView {
         PanelId::Adam => view! { <crate::panels::adam::explain::AdamExplanation /> }.into_any(),
         PanelId::Backprop => view! { <crate::panels::backprop::explain::BackpropExplanation /> }.into_any(),
         PanelId::LrSchedules => view! { <crate::panels::lr_schedules::explain::ScheduleExplanation /> }.into_any(),
+        PanelId::Grokking => view! { <crate::panels::grokking::explain::GrokExplanation /> }.into_any(),
+        PanelId::ModelCollapse => view! { <crate::panels::model_collapse::explain::CollapseExplanation /> }.into_any(),
     }
 }
 

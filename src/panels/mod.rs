@@ -22,6 +22,10 @@ pub enum PanelId {
     Backprop,
     /// Concept 04.
     LrSchedules,
+    /// Concept 14.
+    Grokking,
+    /// Concept 15.
+    ModelCollapse,
 }
 
 /// One concept of the course.
@@ -102,13 +106,19 @@ pub const REGISTRY: [Concept; 17] = [
         "Skills that seem to appear suddenly, and how the metric shapes that story.",
         None,
     ),
-    c(14, "grokking", "Grokking", "Memorise first, generalise much later, once weight decay has its way.", None),
+    c(
+        14,
+        "grokking",
+        "Grokking",
+        "Memorise first, generalise much later, once weight decay has its way.",
+        Some(PanelId::Grokking),
+    ),
     c(
         15,
         "model-collapse",
         "Model collapse",
         "Training on your own samples, generation after generation, loses the tails.",
-        None,
+        Some(PanelId::ModelCollapse),
     ),
     c(
         16,

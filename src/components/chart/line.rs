@@ -68,13 +68,16 @@ pub fn LineChart(
     /// Draw y on a log₁₀ scale.
     #[prop(into, optional)]
     log_y: Signal<bool>,
+    /// Draw x on a log₁₀ scale (points at x ≤ 0 are left out).
+    #[prop(into, optional)]
+    log_x: Signal<bool>,
     /// File name (without `.csv`) for the download.
     csv_name: &'static str,
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     Effect::new(move |_| {
         let data = series.get();
-        let log = log_y.get();
+        let log = (log_x.get(), log_y.get());
         if let Some(c) = canvas.get() {
             draw(&c, &data, log, x_label, y_label);
         }
@@ -93,22 +96,27 @@ pub fn LineChart(
     }
 }
 
-fn bounds(data: &[Line], log: bool) -> ((f64, f64), (f64, f64)) {
+/// Whether a point can be drawn on axes that are log-scaled as `(log_x, log_y)` says.
+fn drawable((x, y): (f64, f64), (log_x, log_y): (bool, bool)) -> bool {
+    x.is_finite() && y.is_finite() && (!log_x || x > 0.0) && (!log_y || y > 0.0)
+}
+
+fn bounds(data: &[Line], (log_x, log): (bool, bool)) -> ((f64, f64), (f64, f64)) {
     let mut xr = (f64::INFINITY, f64::NEG_INFINITY);
     let mut yr = (f64::INFINITY, f64::NEG_INFINITY);
     for (x, y) in data.iter().flat_map(|l| l.points.iter().copied()) {
-        if !y.is_finite() || (log && y <= 0.0) {
+        if !drawable((x, y), (log_x, log)) {
             continue;
         }
         xr = (xr.0.min(x), xr.1.max(x));
         yr = (yr.0.min(y), yr.1.max(y));
     }
     if !xr.0.is_finite() {
-        xr = (0.0, 1.0);
+        xr = if log_x { (1.0, 10.0) } else { (0.0, 1.0) };
         yr = if log { (0.1, 1.0) } else { (0.0, 1.0) };
     }
     if xr.1 <= xr.0 {
-        xr.1 = xr.0 + 1.0;
+        xr.1 = if log_x { xr.0 * 10.0 } else { xr.0 + 1.0 };
     }
     if yr.1 <= yr.0 {
         let pad = if yr.0 == 0.0 { 1.0 } else { yr.0.abs() * 0.1 };
@@ -123,31 +131,35 @@ fn bounds(data: &[Line], log: bool) -> ((f64, f64), (f64, f64)) {
     (xr, yr)
 }
 
-fn draw(canvas: &web_sys::HtmlCanvasElement, data: &[Line], log: bool, xl: &str, yl: &str) {
+fn draw(canvas: &web_sys::HtmlCanvasElement, data: &[Line], log: (bool, bool), xl: &str, yl: &str) {
     let Some(dpr) = fit_canvas(canvas) else { return };
     let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else { return };
     let root = backend.into_drawing_area();
     let (xr, yr) = bounds(data, log);
-    let _ = if log {
-        render(&root, data, dpr, xl, yl, xr.0..xr.1, (yr.0..yr.1).log_scale(), true)
-    } else {
-        render(&root, data, dpr, xl, yl, xr.0..xr.1, yr.0..yr.1, false)
+    let (x, y) = (xr.0..xr.1, yr.0..yr.1);
+    let _ = match log {
+        (false, false) => render(&root, data, dpr, xl, yl, x, y, log),
+        (false, true) => render(&root, data, dpr, xl, yl, x, y.log_scale(), log),
+        (true, false) => render(&root, data, dpr, xl, yl, x.log_scale(), y, log),
+        (true, true) => render(&root, data, dpr, xl, yl, x.log_scale(), y.log_scale(), log),
     };
     let _ = root.present();
 }
 
 #[allow(clippy::too_many_arguments)]
-fn render<Y>(
+fn render<X, Y>(
     root: &DrawingArea<CanvasBackend, plotters::coord::Shift>,
     data: &[Line],
     dpr: f64,
     xl: &str,
     yl: &str,
-    xr: std::ops::Range<f64>,
+    xr: X,
     yr: Y,
-    log: bool,
+    log: (bool, bool),
 ) -> Result<(), Box<dyn std::error::Error>>
 where
+    X: AsRangedCoord<Value = f64>,
+    X::CoordDescType: ValueFormatter<f64>,
     Y: AsRangedCoord<Value = f64>,
     Y::CoordDescType: ValueFormatter<f64>,
 {
@@ -176,7 +188,7 @@ where
         .draw()?;
     for (i, line) in data.iter().enumerate() {
         let color = PALETTE[line.color.unwrap_or(i) % PALETTE.len()];
-        let pts = line.points.iter().copied().filter(|p| p.1.is_finite() && (!log || p.1 > 0.0));
+        let pts = line.points.iter().copied().filter(|&p| drawable(p, log));
         let legend = move |(x, y): (i32, i32)| {
             PathElement::new(vec![(x, y), (x + (14.0 * dpr) as i32, y)], color.stroke_width((2.0 * dpr) as u32))
         };

@@ -8,8 +8,9 @@
 //!
 //! Per step it records `train_loss`, `train_acc` (of the full-batch forward pass the step trains
 //! on), `val_loss`, `val_acc` (all held-out pairs, before the step) and `weight_norm` (‖θ‖₂).
-//! Accuracies are fractions in [0, 1]. Its snapshot is the embedding matrix, whose Fourier
-//! spectrum the view draws.
+//! Accuracies are fractions in [0, 1]. With `compare` on, a second model from the same initial
+//! weights trains beside it with λ = 0, recorded under the same names prefixed `nodecay_`. Its
+//! snapshot is each model's embedding matrix, whose Fourier spectrum the view draws.
 
 use super::spectrum::Spectrum;
 use crate::engine::job::{Experiment, StepOutput};
@@ -39,12 +40,20 @@ pub struct GrokConfig {
     pub weight_decay: f64,
     /// Seed of the split and the weights.
     pub seed: u64,
+    /// Also train a copy with λ = 0 (when λ > 0).
+    pub compare: bool,
 }
+
+/// Prefix of the λ = 0 comparison run's series.
+pub const NODECAY: &str = "nodecay_";
+
+/// One input pair `(a, b)`.
+pub type Pair = (u32, u32);
 
 /// All pairs `(a, b)` with `a, b < p`, shuffled by `seed` and split: the first
 /// `round(train_frac · p²)` (at least 1, leaving at least 1) are for training.
-pub fn split(p: usize, train_frac: f64, seed: u64) -> (Vec<(u32, u32)>, Vec<(u32, u32)>) {
-    let mut pairs: Vec<(u32, u32)> = (0..p * p).map(|i| ((i / p) as u32, (i % p) as u32)).collect();
+pub fn split(p: usize, train_frac: f64, seed: u64) -> (Vec<Pair>, Vec<Pair>) {
+    let mut pairs: Vec<Pair> = (0..p * p).map(|i| ((i / p) as u32, (i % p) as u32)).collect();
     let mut rng = Rng::stream(seed, 22);
     for i in (1..pairs.len()).rev() {
         let j = (rng.next_u64() % (i as u64 + 1)) as usize;
@@ -55,7 +64,7 @@ pub fn split(p: usize, train_frac: f64, seed: u64) -> (Vec<(u32, u32)>, Vec<(u32
     (pairs, val)
 }
 
-fn tensors(pairs: &[(u32, u32)], p: usize, device: &Device) -> (Tensor<2, Int>, Tensor<1, Int>) {
+fn tensors(pairs: &[Pair], p: usize, device: &Device) -> (Tensor<2, Int>, Tensor<1, Int>) {
     let x: Vec<i64> = pairs.iter().flat_map(|&(a, b)| [i64::from(a), i64::from(b)]).collect();
     let y: Vec<i64> = pairs.iter().map(|&(a, b)| ((a + b) as usize % p) as i64).collect();
     let n = pairs.len();
@@ -68,57 +77,89 @@ fn accuracy(logits: Tensor<2>, y: Tensor<1, Int>) -> Tensor<1> {
     logits.argmax(1).reshape([n]).equal(y).float().mean()
 }
 
-/// One grokking run.
-pub struct Grok {
+/// One model with its optimizer.
+struct Run {
     model: Option<PairMlp>,
     optim: ModuleOptimizer,
+    lr: f64,
+}
+
+impl Run {
+    fn new(cfg: &GrokConfig, weight_decay: f64, device: &Device) -> Self {
+        let optim = AdamWConfig::new().with_beta_2(BETA_2).with_weight_decay(weight_decay as f32).init();
+        Self { model: Some(PairMlp::new(cfg.p, EMBED, cfg.hidden, cfg.seed, device)), optim, lr: cfg.lr }
+    }
+
+    /// One full-batch step; returns `[train_loss, train_acc, val_loss, val_acc, weight_norm]`.
+    fn step(&mut self, loss_fn: &CrossEntropyLoss, train: &Pairs, val: &Pairs) -> Tensor<1> {
+        let model = self.model.take().expect("model is always put back after a step");
+        let val_logits = model.valid().forward(val.0.clone().inner()); // [n_val, p]
+        let val_loss = loss_fn.valid().forward(val_logits.clone(), val.1.clone().inner()); // [1]
+        let val_acc = accuracy(val_logits, val.1.clone().inner());
+        let norm = model.weight_norm();
+        let logits = model.forward(train.0.clone()); // [n_train, p]
+        let train_acc = accuracy(logits.clone().inner(), train.1.clone().inner());
+        let loss = loss_fn.forward(logits, train.1.clone()); // [1]
+        let metrics = Tensor::cat(vec![loss.clone().inner(), train_acc, val_loss, val_acc, norm], 0);
+        let grads = GradientsParams::from_grads(loss.backward(), &model);
+        self.model = Some(self.optim.step(self.lr, model, grads));
+        metrics
+    }
+}
+
+type Pairs = (Tensor<2, Int>, Tensor<1, Int>);
+
+/// The series each run records, in step-vector order.
+pub const SERIES: [&str; 5] = ["train_loss", "train_acc", "val_loss", "val_acc", "weight_norm"];
+
+/// One grokking run (and its λ = 0 comparison, if asked for).
+pub struct Grok {
+    runs: Vec<Run>,
     loss_fn: CrossEntropyLoss,
-    train: (Tensor<2, Int>, Tensor<1, Int>),
-    val: (Tensor<2, Int>, Tensor<1, Int>),
+    train: Pairs,
+    val: Pairs,
     cfg: GrokConfig,
     /// The embedding's Fourier spectrum, from the last snapshot read back.
     pub spectrum: Option<Spectrum>,
+    /// The same for the λ = 0 comparison run.
+    pub nodecay_spectrum: Option<Spectrum>,
 }
 
 impl Grok {
     /// A fresh run.
     pub fn new(cfg: GrokConfig, device: &Device) -> Self {
         let (train, val) = split(cfg.p, cfg.train_frac, cfg.seed);
-        let optim = AdamWConfig::new().with_beta_2(BETA_2).with_weight_decay(cfg.weight_decay as f32).init();
+        let mut runs = vec![Run::new(&cfg, cfg.weight_decay, device)];
+        if cfg.compare && cfg.weight_decay > 0.0 {
+            runs.push(Run::new(&cfg, 0.0, device));
+        }
         Self {
-            model: Some(PairMlp::new(cfg.p, EMBED, cfg.hidden, cfg.seed, device)),
-            optim,
+            runs,
             loss_fn: CrossEntropyLossConfig::new().init(device),
             train: tensors(&train, cfg.p, device),
             val: tensors(&val, cfg.p, device),
             cfg,
             spectrum: None,
+            nodecay_spectrum: None,
         }
     }
 }
 
 impl Experiment for Grok {
     fn metric_names(&self) -> Vec<String> {
-        ["train_loss", "train_acc", "val_loss", "val_acc", "weight_norm"].map(String::from).to_vec()
+        let prefixes = ["", NODECAY].into_iter().take(self.runs.len());
+        prefixes.flat_map(|pre| SERIES.map(|s| format!("{pre}{s}"))).collect()
     }
 
     fn train_step(&mut self, _step: u64, _inspect: bool) -> StepOutput {
-        let model = self.model.take().expect("model is always put back after a step");
-        let val_logits = model.valid().forward(self.val.0.clone().inner()); // [n_val, p]
-        let val_loss = self.loss_fn.valid().forward(val_logits.clone(), self.val.1.clone().inner()); // [1]
-        let val_acc = accuracy(val_logits, self.val.1.clone().inner());
-        let norm = model.weight_norm();
-        let logits = model.forward(self.train.0.clone()); // [n_train, p]
-        let train_acc = accuracy(logits.clone().inner(), self.train.1.clone().inner());
-        let loss = self.loss_fn.forward(logits, self.train.1.clone()); // [1]
-        let metrics = Tensor::cat(vec![loss.clone().inner(), train_acc, val_loss, val_acc, norm], 0);
-        let grads = GradientsParams::from_grads(loss.backward(), &model);
-        self.model = Some(self.optim.step(self.cfg.lr, model, grads));
-        StepOutput { metrics, host: Vec::new(), extra: Vec::new() }
+        let (loss_fn, train, val) = (&self.loss_fn, &self.train, &self.val);
+        let rows: Vec<Tensor<1>> = self.runs.iter_mut().map(|r| r.step(loss_fn, train, val)).collect();
+        StepOutput { metrics: Tensor::cat(rows, 0), host: Vec::new(), extra: Vec::new() }
     }
 
     fn snapshot(&mut self) -> Vec<Tensor<1>> {
-        self.model.as_ref().map(|m| vec![m.embed.val().inner().flatten(0, 1)]).unwrap_or_default()
+        let embeds = self.runs.iter().filter_map(|r| r.model.as_ref());
+        embeds.map(|m| m.embed.val().inner().flatten(0, 1)).collect()
     }
 
     fn divergence_ratio(&self) -> Option<f64> {
@@ -126,8 +167,10 @@ impl Experiment for Grok {
     }
 
     fn absorb(&mut self, _extra: Vec<Vec<f32>>, snapshot: Vec<Vec<f32>>) {
-        if let Some(e) = snapshot.first() {
-            self.spectrum = Spectrum::of_embedding(e, self.cfg.p, EMBED);
+        let mut spectra = snapshot.iter().map(|e| Spectrum::of_embedding(e, self.cfg.p, EMBED));
+        if let Some(s) = spectra.next() {
+            self.spectrum = s;
+            self.nodecay_spectrum = spectra.next().flatten();
         }
     }
 }

@@ -7,4 +7,6 @@ pub mod explain;
 pub mod params;
 pub mod spectrum;
 #[cfg(target_arch = "wasm32")]
+pub mod spectrum_view;
+#[cfg(target_arch = "wasm32")]
 pub mod view;

@@ -6,10 +6,14 @@ use crate::state::query::{read_f64, read_list, read_u64, Query, UrlParams};
 
 /// Moduli offered (primes, so every nonzero b has an inverse and the task has no shortcuts).
 pub const PRIMES: [usize; 8] = [23, 31, 47, 59, 67, 83, 97, 113];
+/// [`PRIMES`] as menu keys.
+pub const PRIME_KEYS: [&str; 8] = ["23", "31", "47", "59", "67", "83", "97", "113"];
 /// Training share range.
 pub const FRAC_RANGE: (f64, f64) = (0.1, 0.9);
 /// Hidden widths offered.
 pub const HIDDEN: [usize; 4] = [32, 64, 128, 256];
+/// [`HIDDEN`] as menu keys.
+pub const HIDDEN_KEYS: [&str; 4] = ["32", "64", "128", "256"];
 /// Learning-rate range.
 pub const LR_RANGE: (f64, f64) = (1e-4, 3e-2);
 /// Weight-decay range.
@@ -17,7 +21,7 @@ pub const WD_RANGE: (f64, f64) = (0.0, 5.0);
 /// Step-budget range.
 pub const STEPS_RANGE: (u64, u64) = (100, 30_000);
 /// Parts an embedding can hide.
-pub const HIDEABLE: [&str; 8] = ["p", "frac", "hidden", "lr", "wd", "steps", "seed", "spectrum"];
+pub const HIDEABLE: [&str; 9] = ["p", "frac", "hidden", "lr", "wd", "steps", "seed", "compare", "spectrum"];
 
 /// Everything panel 14 keeps in the URL.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,15 +40,17 @@ pub struct GrokParams {
     pub steps: u64,
     /// Seed of the split and the weights.
     pub seed: u64,
+    /// Also train the same model with λ = 0.
+    pub compare: bool,
     /// Controls and figures hidden in an embed.
     pub hide: Vec<String>,
 }
 
 impl Default for GrokParams {
     /// Measured defaults (see the closing note of issue 4): p = 67 and 40% training data as in
-    /// PAIR's explorable, hidden 64, lr 3e-3, λ = 1.
+    /// PAIR's explorable, hidden 64, lr 5e-3, λ = 1, with the λ = 0 comparison on.
     fn default() -> Self {
-        Self { p: 67, frac: 0.4, hidden: 64, lr: 3e-3, wd: 1.0, steps: 4000, seed: 0, hide: Vec::new() }
+        Self { p: 67, frac: 0.4, hidden: 64, lr: 5e-3, wd: 1.0, steps: 3000, seed: 0, compare: true, hide: Vec::new() }
     }
 }
 
@@ -58,6 +64,7 @@ impl GrokParams {
             lr: self.lr,
             weight_decay: self.wd,
             seed: self.seed,
+            compare: self.compare,
         }
     }
 }
@@ -84,6 +91,7 @@ impl UrlParams for GrokParams {
             wd: read_f64(q, "wd", d.wd, WD_RANGE.0, WD_RANGE.1, notes),
             steps: read_u64(q, "steps", d.steps, STEPS_RANGE.0, STEPS_RANGE.1, notes),
             seed: read_u64(q, "seed", d.seed, 0, u64::from(u32::MAX), notes),
+            compare: read_u64(q, "compare", 1, 0, 1, notes) == 1,
             hide: read_list(q, "hide", &HIDEABLE, notes),
         }
     }
@@ -97,6 +105,7 @@ impl UrlParams for GrokParams {
             .with("wd", self.wd)
             .with("steps", self.steps)
             .with("seed", self.seed)
+            .with("compare", u8::from(self.compare))
             .with_list("hide", &self.hide)
     }
 }
@@ -107,14 +116,16 @@ mod tests {
 
     #[test]
     fn round_trip_and_bad_values() {
-        let p = GrokParams { p: 97, frac: 0.3, wd: 0.0, hidden: 128, ..Default::default() };
+        let p = GrokParams { p: 97, frac: 0.3, wd: 0.0, hidden: 128, compare: false, ..Default::default() };
         let mut notes = Vec::new();
         assert_eq!(GrokParams::from_query(&Query::parse(&p.to_query().to_query_string()), &mut notes), p);
         assert!(notes.is_empty(), "{notes:?}");
-        let q = Query::parse("p=60&frac=2&hidden=x&wd=-1&steps=99999999&lr=inf");
+        let q = Query::parse("p=60&frac=2&hidden=x&wd=-1&steps=99999999&lr=abc");
         let p = GrokParams::from_query(&q, &mut notes);
         assert_eq!((p.p, p.frac, p.hidden), (59, FRAC_RANGE.1, 64));
         assert_eq!((p.wd, p.steps, p.lr), (WD_RANGE.0, STEPS_RANGE.1, GrokParams::default().lr));
         assert!(notes.len() >= 5, "{notes:?}");
+        assert_eq!(PRIME_KEYS.map(|k| k.parse::<usize>().unwrap()), PRIMES);
+        assert_eq!(HIDDEN_KEYS.map(|k| k.parse::<usize>().unwrap()), HIDDEN);
     }
 }

@@ -38,7 +38,10 @@ impl Spectrum {
             }
         }
         let total: f64 = power.iter().sum();
-        if !(total.is_finite() && total > 0.0) {
+        // Parseval: all power, the constant included, is p·Σv². Waves carrying none of it (up to
+        // rounding) leave nothing to normalise.
+        let all: f64 = p as f64 * embed.iter().map(|&v| f64::from(v).powi(2)).sum::<f64>();
+        if !(total.is_finite() && total > 1e-9 * all) {
             return None;
         }
         power.iter_mut().for_each(|v| *v /= total);

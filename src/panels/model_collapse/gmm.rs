@@ -100,6 +100,19 @@ pub fn histogram(xs: &[f64]) -> Vec<f64> {
     h
 }
 
+/// At most `max` (≥ 2) of the indices `0..n`, evenly spaced, the first and the last always
+/// included: the generations a long run shows.
+pub fn spaced(n: usize, max: usize) -> Vec<usize> {
+    let max = max.max(2);
+    if n <= max {
+        return (0..n).collect();
+    }
+    let mut r: Vec<usize> = (0..max - 1).map(|i| i * (n - 1) / (max - 1)).collect();
+    r.push(n - 1);
+    r.dedup();
+    r
+}
+
 /// The mixture view's run.
 pub struct MixtureCollapse {
     params: Option<MixtureParams>,
@@ -167,7 +180,7 @@ impl Experiment for MixtureCollapse {
         let loss = params.nll(self.data.clone()); // [1]
         let grads = GradientsParams::from_grads(loss.backward(), &params);
         self.params = Some(self.optim.step(FIT_LR, params, grads));
-        self.waiting = step % self.cfg.steps.max(1) == 0;
+        self.waiting = step.is_multiple_of(self.cfg.steps.max(1));
         StepOutput { metrics: loss.inner(), host: Vec::new(), extra: Vec::new() }
     }
 
@@ -199,5 +212,26 @@ impl Experiment for MixtureCollapse {
 
     fn drain_records(&mut self) -> Vec<Record> {
         std::mem::take(&mut self.records)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spaced_keeps_the_first_and_the_last() {
+        assert_eq!(spaced(3, 14), vec![0, 1, 2]);
+        let r = spaced(100, 14);
+        assert!(r.len() <= 14 && r[0] == 0 && *r.last().unwrap() == 99, "{r:?}");
+        assert!(r.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn histogram_is_a_density() {
+        let h = histogram(&[0.0, 0.1, 100.0, f64::NAN]);
+        let width = (HIST.1 - HIST.0) / HIST.2 as f64;
+        assert!((h.iter().sum::<f64>() * width - 0.75).abs() < 1e-12, "the NaN is dropped, the outlier kept");
+        assert!(h[HIST.2 - 1] > 0.0);
     }
 }

@@ -63,7 +63,9 @@ impl Mixture {
     /// Probability density at `x`.
     pub fn density(&self, x: f64) -> f64 {
         let c = (2.0 * std::f64::consts::PI).sqrt();
-        (0..self.k()).map(|i| self.w[i] * (-0.5 * ((x - self.mu[i]) / self.sigma[i]).powi(2)).exp() / (c * self.sigma[i])).sum()
+        (0..self.k())
+            .map(|i| self.w[i] * (-0.5 * ((x - self.mu[i]) / self.sigma[i]).powi(2)).exp() / (c * self.sigma[i]))
+            .sum()
     }
 
     /// P(|x − center| > width).
@@ -103,7 +105,8 @@ impl Mixture {
         }
         let n = sorted.len();
         let mut centers: Vec<f64> = (0..k).map(|i| sorted[((2 * i + 1) * n / (2 * k)).min(n - 1)]).collect();
-        let nearest = |x: f64, c: &[f64]| (0..k).min_by(|&a, &b| (x - c[a]).abs().total_cmp(&(x - c[b]).abs())).unwrap_or(0);
+        let nearest =
+            |x: f64, c: &[f64]| (0..k).min_by(|&a, &b| (x - c[a]).abs().total_cmp(&(x - c[b]).abs())).unwrap_or(0);
         let mut stats = vec![(0.0, 0.0, 0.0); k];
         for _ in 0..20 {
             stats = vec![(0.0, 0.0, 0.0); k]; // (count, sum, sum of squares)

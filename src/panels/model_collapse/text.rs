@@ -109,7 +109,7 @@ impl Experiment for TextCollapse {
         let loss = self.loss_fn.forward(model.forward(x), y); // [1]
         let grads = GradientsParams::from_grads(loss.backward(), &model);
         self.model = Some(self.optim.step(LR, model, grads));
-        self.waiting = step % self.cfg.steps.max(1) == 0;
+        self.waiting = step.is_multiple_of(self.cfg.steps.max(1));
         StepOutput { metrics: loss.inner(), host: Vec::new(), extra: Vec::new() }
     }
 

@@ -1,0 +1,34 @@
+//! The explanation beside panel 14.
+
+use leptos::prelude::*;
+
+/// What the panel shows.
+#[component]
+pub fn GrokExplanation() -> impl IntoView {
+    view! {
+        <div class="explain">
+            <p>
+                "The task is addition modulo a prime p: given a and b, predict (a + b) mod p. There are only p² pairs, so a
+                network can learn the training share by heart. Power et al. (2022) found that with weight decay it does
+                exactly that first, and then, long after its training accuracy has reached 100%, its accuracy on the
+                held-out pairs jumps too. They called this grokking. The log step axis shows the delay: the solid
+                validation curve climbs only after the training curve has flattened."
+            </p>
+            <p>
+                "Weight decay is what makes the difference here. A memorising solution needs large weights, one
+                adjustment per training pair; a solution that has found the rule is smaller. AdamW (Loshchilov & Hutter
+                2019) shrinks every weight by ηλ a step, so once the training loss is near zero the decay slowly trades
+                the memorising weights for the general ones: watch the weight norm peak and fall as validation accuracy
+                rises. The dashed run is the same model from the same weights with λ = 0: it memorises just as fast
+                and never generalises."
+            </p>
+            <p>
+                "Nanda et al. (2023) showed what the generalising network computes: it represents each token as waves
+                cos(2πka/p) and sin(2πka/p) at a few key frequencies k and adds angles. The bar chart is the Fourier
+                spectrum of the embedding over the token index. It starts flat; after grokking a handful of frequencies
+                carry most of the power. The defaults (p = 67, 40% of pairs for training, λ = 1) follow PAIR's explorable
+                \"Do Machine Learning Models Memorize or Generalize?\"; Nanda et al. used p = 113 with 30% and λ = 1."
+            </p>
+        </div>
+    }
+}
