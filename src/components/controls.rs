@@ -164,7 +164,18 @@ pub fn PlayControls(
     }
 }
 
-/// Progress through a run's step budget, with the step rate.
+/// A remaining time in words: "12 s", "3 min", "1.5 h".
+pub fn fmt_eta(seconds: f64) -> String {
+    if seconds < 90.0 {
+        format!("{:.0} s", seconds.max(1.0))
+    } else if seconds < 5400.0 {
+        format!("{:.0} min", seconds / 60.0)
+    } else {
+        format!("{:.1} h", seconds / 3600.0)
+    }
+}
+
+/// Progress through a run's step budget, with the step rate and the time left at that rate.
 #[component]
 pub fn Progress(
     /// Steps done.
@@ -185,6 +196,10 @@ pub fn Progress(
                 {move || {
                     let r = rate.get();
                     (r > 0.0).then(|| format!(" · {} steps/s", fmt_num(r)))
+                }}
+                {move || {
+                    let (r, left) = (rate.get(), total.get().saturating_sub(done.get()));
+                    (r > 0.0 && left > 0).then(|| format!(" · {} left", fmt_eta(left as f64 / r)))
                 }}
             </span>
         </div>

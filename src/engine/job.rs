@@ -50,6 +50,17 @@ pub trait Experiment {
     fn waiting(&self) -> bool {
         false
     }
+    /// Does one bounded chunk (a few milliseconds) of host-side work that an `absorb` left behind,
+    /// such as sampling a generation's text from read-back weights, so that the work is spread
+    /// over frames instead of blocking one. Returns whether more remains. The job calls it, within
+    /// the scheduler's time share, whenever [`Experiment::host_work_pending`] says so.
+    fn host_work(&mut self) -> bool {
+        false
+    }
+    /// Whether host work is waiting to be done.
+    fn host_work_pending(&self) -> bool {
+        false
+    }
     /// Points the experiment measured itself, at an x of its own (a generation number rather than
     /// a step), taken after each `absorb` and recorded with the per-step series.
     fn drain_records(&mut self) -> Vec<Record> {
@@ -271,6 +282,21 @@ impl<E: Experiment> Job<E> {
     }
 }
 
+impl<E: Experiment> Job<E> {
+    /// Records the experiment's own points, and ends the run once the budget is spent and no host
+    /// work is left.
+    fn file_records(&mut self) {
+        for r in self.exp.drain_records() {
+            self.metrics.push(r.name, r.x, r.y);
+        }
+        let finished = self.confirmed >= self.budget && !self.exp.host_work_pending();
+        if finished && self.status != Status::Diverged {
+            self.status = Status::Done;
+            self.step_once = false;
+        }
+    }
+}
+
 impl<E: Experiment> Steppable for Job<E> {
     fn status(&self) -> Status {
         Job::status(self)
@@ -304,11 +330,19 @@ impl<E: Experiment> Steppable for Job<E> {
 
     fn wants_slice(&self) -> bool {
         let active = self.status == Status::Running || self.step_once;
-        active && self.visible && !self.in_flight && self.enqueued < self.budget && !self.exp.waiting()
+        if !(active && self.visible && !self.in_flight) {
+            return false;
+        }
+        self.exp.host_work_pending() || (self.enqueued < self.budget && !self.exp.waiting())
     }
 
     fn run_slice(&mut self, max_steps: u64, over_budget: &mut dyn FnMut() -> bool) -> Option<Pending> {
         if !self.wants_slice() {
+            return None;
+        }
+        if self.exp.host_work_pending() {
+            while self.exp.host_work() && !over_budget() {}
+            self.file_records();
             return None;
         }
         let once = std::mem::take(&mut self.step_once);
@@ -392,11 +426,6 @@ impl<E: Experiment> Steppable for Job<E> {
         }
         let snapshot = rest.split_off(ticket.extra.min(rest.len()));
         self.exp.absorb(rest, snapshot);
-        for r in self.exp.drain_records() {
-            self.metrics.push(r.name, r.x, r.y);
-        }
-        if self.confirmed >= self.budget && self.status != Status::Diverged {
-            self.status = Status::Done;
-        }
+        self.file_records();
     }
 }

@@ -88,3 +88,26 @@ test('panels 01 and 03 train on WebGPU', { timeout: 400_000 }, async (t) => {
     p.assertNoPageErrors();
   }
 });
+
+test('panels 14 and 15 train on WebGPU', { timeout: 400_000 }, async (t) => {
+  const runs = [
+    ['grokking', 'steps=20&p=23&hidden=32&compare=0', { train_loss: 20, train_acc: 20, val_acc: 20, weight_norm: 20 }],
+    // Generations need a readback of the fitted weights before the next one's data exists.
+    ['model-collapse', 'gens=3&n=30&fit_steps=10&text_gens=2&chars=500&text_steps=20', { sigma: 3, tail_mass: 3, perplexity: 2 }],
+  ];
+  for (const [slug, query, want] of runs) {
+    const p = await app.open(`/concepts/${slug}?backend=gpu&${query}`);
+    await p.waitForApp();
+    await p.showPanel();
+    await p.waitForStatus('done', { slug, timeout: 240_000 });
+    assert.equal((await p.backend())?.name, 'webgpu');
+    const m = await p.metrics(slug);
+    for (const [name, points] of Object.entries(want)) {
+      const s = series(m, name);
+      assert.equal(s.length, points, `${slug}: ${name} has ${s.length} points`);
+      assert.ok(s.every(([, v]) => Number.isFinite(v)), `${slug}: ${name} is not finite`);
+    }
+    t.diagnostic(`${slug}: ${Object.keys(want).map((n) => `${n} ${series(m, n).at(-1)[1]}`).join(', ')}`);
+    p.assertNoPageErrors();
+  }
+});

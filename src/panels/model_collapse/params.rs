@@ -14,10 +14,15 @@ pub const GENS_RANGE: (u64, u64) = (2, 200);
 pub const CHARS_RANGE: (u64, u64) = (500, 20_000);
 /// Text generations.
 pub const TEXT_GENS_RANGE: (u64, u64) = (2, 30);
+/// Gradient steps per mixture generation.
+pub const FIT_STEPS_RANGE: (u64, u64) = (10, 1000);
+/// Training steps per text generation.
+pub const TEXT_STEPS_RANGE: (u64, u64) = (20, 5000);
 /// Sampling temperature.
 pub const TEMP_RANGE: (f64, f64) = (0.5, 1.5);
 /// Parts an embedding can hide.
-pub const HIDEABLE: [&str; 9] = ["n", "gens", "chars", "text_gens", "temp", "real", "mode", "seed", "text"];
+pub const HIDEABLE: [&str; 11] =
+    ["n", "gens", "fit_steps", "chars", "text_gens", "text_steps", "temp", "real", "mode", "seed", "text"];
 
 /// Everything panel 15 keeps in the URL.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,10 +31,14 @@ pub struct CollapseParams {
     pub n: u64,
     /// Mixture generations (counting generation 0).
     pub gens: u64,
+    /// Gradient steps per mixture generation.
+    pub fit_steps: u64,
     /// Characters per text generation.
     pub chars: u64,
     /// Text generations (counting generation 0).
     pub text_gens: u64,
+    /// Training steps per text generation.
+    pub text_steps: u64,
     /// Sampling temperature (both views).
     pub temp: f64,
     /// Share of each batch that is kept real data.
@@ -48,8 +57,10 @@ impl Default for CollapseParams {
         Self {
             n: 50,
             gens: 100,
+            fit_steps: super::gmm::FIT_STEPS,
             chars: 3000,
             text_gens: 8,
+            text_steps: super::text::TRAIN_STEPS,
             temp: 1.0,
             real: 0.0,
             mode: Mode::Replace,
@@ -62,11 +73,11 @@ impl Default for CollapseParams {
 impl CollapseParams {
     /// The mixture view's run.
     pub fn mixture(&self) -> CollapseConfig {
-        self.config(self.n, self.gens, super::gmm::FIT_STEPS)
+        self.config(self.n, self.gens, self.fit_steps)
     }
     /// The text view's run.
     pub fn text(&self) -> CollapseConfig {
-        self.config(self.chars, self.text_gens, super::text::TRAIN_STEPS)
+        self.config(self.chars, self.text_gens, self.text_steps)
     }
     fn config(&self, n: u64, generations: u64, steps: u64) -> CollapseConfig {
         CollapseConfig {
@@ -94,6 +105,8 @@ impl UrlParams for CollapseParams {
         Self {
             n: read_u64(q, "n", d.n, N_RANGE.0, N_RANGE.1, notes),
             gens: read_u64(q, "gens", d.gens, GENS_RANGE.0, GENS_RANGE.1, notes),
+            fit_steps: read_u64(q, "fit_steps", d.fit_steps, FIT_STEPS_RANGE.0, FIT_STEPS_RANGE.1, notes),
+            text_steps: read_u64(q, "text_steps", d.text_steps, TEXT_STEPS_RANGE.0, TEXT_STEPS_RANGE.1, notes),
             chars: read_u64(q, "chars", d.chars, CHARS_RANGE.0, CHARS_RANGE.1, notes),
             text_gens: read_u64(q, "text_gens", d.text_gens, TEXT_GENS_RANGE.0, TEXT_GENS_RANGE.1, notes),
             temp: read_f64(q, "temp", d.temp, TEMP_RANGE.0, TEMP_RANGE.1, notes),
@@ -108,8 +121,10 @@ impl UrlParams for CollapseParams {
         Query::default()
             .with("n", self.n)
             .with("gens", self.gens)
+            .with("fit_steps", self.fit_steps)
             .with("chars", self.chars)
             .with("text_gens", self.text_gens)
+            .with("text_steps", self.text_steps)
             .with("temp", self.temp)
             .with("real", self.real)
             .with("mode", self.mode.key())

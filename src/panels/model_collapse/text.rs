@@ -4,7 +4,8 @@
 //!
 //! Per step it records `lm_loss`. Per generation g (x = g) it records `perplexity` (e^{loss} on a
 //! fixed batch of real held-out text) and `distinct_4grams` (the share of distinct 4-grams among
-//! all 4-grams of the text generation g writes), and keeps an excerpt of that text.
+//! all 4-grams of the text generation g writes), and keeps an excerpt of that text. The text is
+//! written as host work, [`SAMPLE_CHUNK`] characters at a time, so that no frame is blocked.
 
 use super::gmm::CollapseConfig;
 use super::pool::Pool;
@@ -25,6 +26,15 @@ pub const TRAIN_STEPS: u64 = 600;
 pub const LR: f64 = 3e-3;
 /// Characters of each generation's text kept for display.
 pub const EXCERPT: usize = 240;
+/// Characters sampled per chunk of host work (a few milliseconds in the browser).
+pub const SAMPLE_CHUNK: usize = 200;
+
+/// A generation's text being written, a chunk at a time, from its read-back weights.
+struct Writing {
+    host: HostCharMlp,
+    text: Vec<u32>,
+    val_loss: f64,
+}
 
 /// Share of distinct `n`-grams among all `n`-grams of `tokens` (1 when every one is new).
 pub fn distinct_ngrams(tokens: &[u32], n: usize) -> f64 {
@@ -59,6 +69,7 @@ pub struct TextCollapse {
     rng: Rng,
     gen: usize,
     waiting: bool,
+    writing: Option<Writing>,
     records: Vec<Record>,
     device: Device,
     /// Share of distinct 4-grams in the real text generation 0 trains on (the reference).
@@ -86,9 +97,31 @@ impl TextCollapse {
             rng: Rng::stream(cfg.seed, 33),
             gen: 0,
             waiting: false,
+            writing: None,
             records: Vec::new(),
             device: device.clone(),
             gens: Vec::new(),
+        }
+    }
+
+    /// Records generation `gen`'s figures and moves on to the next generation, if any.
+    fn finish_generation(&mut self, text: &[u32], val_loss: f64) {
+        let g = self.gen as u64;
+        let gen = TextGeneration {
+            perplexity: val_loss.exp(),
+            distinct: distinct_ngrams(text, 4),
+            excerpt: self.corpus.decode(&text[..EXCERPT.min(text.len())]),
+        };
+        self.records.push(Record { name: "perplexity", x: g, y: gen.perplexity });
+        self.records.push(Record { name: "distinct_4grams", x: g, y: gen.distinct });
+        self.gens.push(gen);
+        self.waiting = false;
+        if self.gen + 1 < self.cfg.generations {
+            self.gen += 1;
+            self.pool.advance(text);
+            let seed = self.cfg.seed.wrapping_add(self.gen as u64);
+            self.model = Some(CharMlp::new(self.shape, seed, &self.device));
+            self.optim = AdamConfig::new().init();
         }
     }
 
@@ -130,31 +163,32 @@ impl Experiment for TextCollapse {
     }
 
     fn absorb(&mut self, _extra: Vec<Vec<f32>>, mut snapshot: Vec<Vec<f32>>) {
-        if !self.waiting || snapshot.len() != 6 {
+        if !self.waiting || self.writing.is_some() || snapshot.len() != 6 {
             return;
         }
         let val_loss = snapshot.pop().and_then(|v| v.first().copied()).map(f64::from).unwrap_or(f64::NAN);
-        let Some(host) = HostCharMlp::from_parts(self.shape, snapshot) else { return };
-        // The text this generation writes: as long as a generation's batch, from a real prompt.
-        let prompt = &self.corpus.val[..CONTEXT];
-        let text = host.sample(prompt, self.cfg.n.max(CONTEXT + 2), self.cfg.temperature, &mut self.rng);
-        let g = self.gen as u64;
-        let gen = TextGeneration {
-            perplexity: val_loss.exp(),
-            distinct: distinct_ngrams(&text, 4),
-            excerpt: self.corpus.decode(&text[..EXCERPT.min(text.len())]),
-        };
-        self.records.push(Record { name: "perplexity", x: g, y: gen.perplexity });
-        self.records.push(Record { name: "distinct_4grams", x: g, y: gen.distinct });
-        self.gens.push(gen);
-        self.waiting = false;
-        if self.gen + 1 < self.cfg.generations {
-            self.gen += 1;
-            self.pool.advance(&text);
-            let seed = self.cfg.seed.wrapping_add(self.gen as u64);
-            self.model = Some(CharMlp::new(self.shape, seed, &self.device));
-            self.optim = AdamConfig::new().init();
+        if let Some(host) = HostCharMlp::from_parts(self.shape, snapshot) {
+            // The text starts from a real prompt and is as long as a generation's batch.
+            let text = self.corpus.val[..CONTEXT].to_vec();
+            self.writing = Some(Writing { host, text, val_loss });
         }
+    }
+
+    fn host_work_pending(&self) -> bool {
+        self.writing.is_some()
+    }
+
+    fn host_work(&mut self) -> bool {
+        let Some(w) = self.writing.as_mut() else { return false };
+        let want = self.cfg.n.max(CONTEXT + 2) + CONTEXT;
+        let more = w.host.sample(&w.text, SAMPLE_CHUNK.min(want - w.text.len()), self.cfg.temperature, &mut self.rng);
+        w.text.extend(more);
+        if w.text.len() < want {
+            return true;
+        }
+        let Some(Writing { text, val_loss, .. }) = self.writing.take() else { return false };
+        self.finish_generation(&text[CONTEXT..], val_loss);
+        false
     }
 
     fn drain_records(&mut self) -> Vec<Record> {

@@ -4,7 +4,9 @@
 
 use super::gmm::{MixtureCollapse, MixtureGeneration};
 use super::mixture::Mixture;
-use super::params::{CollapseParams, CHARS_RANGE, GENS_RANGE, N_RANGE, TEMP_RANGE, TEXT_GENS_RANGE};
+use super::params::{
+    CollapseParams, CHARS_RANGE, FIT_STEPS_RANGE, GENS_RANGE, N_RANGE, TEMP_RANGE, TEXT_GENS_RANGE, TEXT_STEPS_RANGE,
+};
 use super::pool::Mode;
 use super::ridgeline::Ridgeline;
 use super::text::{TextCollapse, TextGeneration};
@@ -87,6 +89,8 @@ pub fn CollapsePanel() -> impl IntoView {
         group.each(|j| j.play());
     }
     let root = use_jobs(SLUG, group.clone());
+    let status = RwSignal::new(Status::Idle);
+    let whole = StoredValue::new_local(group.clone());
     let (mix, text, corpus) =
         (StoredValue::new_local(mix), StoredValue::new_local(text), StoredValue::new_local(corpus));
 
@@ -100,6 +104,7 @@ pub fn CollapsePanel() -> impl IntoView {
     let ppl_lines = RwSignal::new(Vec::<Line>::new());
     let div_lines = RwSignal::new(Vec::<Line>::new());
     let refresh = move || {
+        whole.with_value(|g| status.set(g.status()));
         mix.with_value(|j| {
             let j = j.borrow();
             mix_track.observe(&j);
@@ -170,7 +175,7 @@ pub fn CollapsePanel() -> impl IntoView {
                 <Show when=move || !hidden("seed")>
                     <Slider label="Seed" min=0.0 max=999.0 value=Signal::derive(move || params.get().seed as f64) on_change=control(|p, v| p.seed = v.round() as u64) />
                 </Show>
-                <PlayControls status=mix_track.status on_play=act(|j| j.play()) on_pause=act(|j| j.pause()) on_step=act(|j| j.step_once()) on_reset=act(|j| j.reset()) />
+                <PlayControls status=status on_play=act(|j| j.play()) on_pause=act(|j| j.pause()) on_step=act(|j| j.step_once()) on_reset=act(|j| j.reset()) />
             </div>
             <section class="subpanel" aria-label="A Gaussian mixture">
                 <h3>"A Gaussian mixture, refitted to its own samples"</h3>
@@ -182,7 +187,10 @@ pub fn CollapsePanel() -> impl IntoView {
                         <Show when=move || !hidden("gens")>
                             <Slider label="Generations" min=GENS_RANGE.0 as f64 max=GENS_RANGE.1 as f64 step=1.0 value=Signal::derive(move || params.get().gens as f64) on_change=control(|p, v| p.gens = v.round() as u64) />
                         </Show>
-                        <Progress done=mix_track.steps total=Signal::derive(move || params.get().mixture().steps * params.get().gens) rate=mix_track.rate.rate />
+                        <Show when=move || !hidden("fit_steps")>
+                            <Slider label="Gradient steps per generation" min=FIT_STEPS_RANGE.0 as f64 max=FIT_STEPS_RANGE.1 as f64 log=true value=Signal::derive(move || params.get().fit_steps as f64) on_change=control(|p, v| p.fit_steps = v.round() as u64) />
+                        </Show>
+                        <Progress done=mix_track.steps total=Signal::derive(move || params.get().fit_steps * params.get().gens) rate=mix_track.rate.rate />
                         {move || mix_track.error.get().map(|e| view! { <p class="diverged" role="alert">{e}</p> })}
                         <dl class="readouts" aria-label="Mixture so far">
                             <dt>"Generations done"</dt><dd data-readout="mixture_generations">{move || gen_of(mix_gens.with(Vec::len), params.get().gens)}</dd>
@@ -210,7 +218,10 @@ pub fn CollapsePanel() -> impl IntoView {
                             <Show when=move || !hidden("text_gens")>
                                 <Slider label="Generations" min=TEXT_GENS_RANGE.0 as f64 max=TEXT_GENS_RANGE.1 as f64 step=1.0 value=Signal::derive(move || params.get().text_gens as f64) on_change=control(|p, v| p.text_gens = v.round() as u64) />
                             </Show>
-                            <Progress done=text_track.steps total=Signal::derive(move || params.get().text().steps * params.get().text_gens) rate=text_track.rate.rate />
+                            <Show when=move || !hidden("text_steps")>
+                                <Slider label="Training steps per generation" min=TEXT_STEPS_RANGE.0 as f64 max=TEXT_STEPS_RANGE.1 as f64 log=true value=Signal::derive(move || params.get().text_steps as f64) on_change=control(|p, v| p.text_steps = v.round() as u64) />
+                            </Show>
+                            <Progress done=text_track.steps total=Signal::derive(move || params.get().text_steps * params.get().text_gens) rate=text_track.rate.rate />
                             {move || text_track.error.get().map(|e| view! { <p class="diverged" role="alert">{e}</p> })}
                             <dl class="readouts" aria-label="Language model so far">
                                 <dt>"Generations done"</dt><dd data-readout="text_generations">{move || gen_of(text_gens.with(Vec::len), params.get().text_gens)}</dd>
