@@ -70,6 +70,9 @@ impl Runtime {
         let hidden = web_sys::window().and_then(|w| w.document()).map(|d| d.hidden()).unwrap_or(false);
         if !hidden {
             let readbacks = self.scheduler.borrow_mut().frame(FRAME_BUDGET_MS, &now_ms);
+            if self.scheduler.borrow_mut().take_host_work_done() {
+                self.dirty.set(true);
+            }
             for rb in readbacks {
                 let rt = self.clone();
                 wasm_bindgen_futures::spawn_local(async move {

@@ -29,11 +29,12 @@ pub struct Scheduler {
     /// Upper bound on steps per slice (the GPU path keeps this small: its steps are enqueued
     /// faster than they run, so the clock alone does not bound them).
     pub max_steps_per_slice: u64,
+    host_work_done: bool,
 }
 
 impl Default for Scheduler {
     fn default() -> Self {
-        Self { jobs: Vec::new(), next_id: 1, cursor: 0, max_steps_per_slice: 256 }
+        Self { jobs: Vec::new(), next_id: 1, cursor: 0, max_steps_per_slice: 256, host_work_done: false }
     }
 }
 
@@ -46,13 +47,20 @@ impl Scheduler {
         id
     }
 
+    /// Whether a slice since the last call did host work instead of steps (and clears the flag).
+    pub fn take_host_work_done(&mut self) -> bool {
+        std::mem::take(&mut self.host_work_done)
+    }
+
     /// Removes a job (when its panel unmounts).
     pub fn remove(&mut self, id: u64) {
         self.jobs.retain(|(i, _)| *i != id);
     }
 
     /// Runs one frame: gives every job that wants one a slice of `budget_ms / n` milliseconds, as
-    /// measured by `now_ms`, and returns their readbacks for the caller to execute.
+    /// measured by `now_ms`, and returns their readbacks for the caller to execute. A slice spent
+    /// on host work (see [`Experiment::host_work`](super::job::Experiment::host_work)) has no
+    /// readback; [`Scheduler::take_host_work_done`] tells the caller that the view may have changed.
     pub fn frame(&mut self, budget_ms: f64, now_ms: &dyn Fn() -> f64) -> Vec<Readback> {
         let n = self.jobs.len();
         if n == 0 {
@@ -71,8 +79,9 @@ impl Scheduler {
             let t0 = now_ms();
             let mut over = || now_ms() - t0 >= share;
             let pending = job.borrow_mut().run_slice(self.max_steps_per_slice, &mut over);
-            if let Some(pending) = pending {
-                out.push(Readback { job, pending });
+            match pending {
+                Some(pending) => out.push(Readback { job, pending }),
+                None => self.host_work_done = true,
             }
         }
         out

@@ -26,9 +26,11 @@ test('panel 15: the default run collapses, generation by generation', { timeout:
   assert.ok(sigma.at(-1) < 0.6 * sigma[0], `σ ${sigma[0]} -> ${sigma.at(-1)}`);
   assert.ok(ppl.at(-1) > 2 * ppl[0], `perplexity ${ppl[0]} -> ${ppl.at(-1)}`);
   assert.ok(div.at(-1) < div[0] - 0.1, `distinct 4-grams ${div[0]} -> ${div.at(-1)}`);
+  // The view catches up on its next refresh after the last readback.
+  await p.page.waitForFunction(() => document.querySelectorAll('[aria-label="What each generation wrote"] li').length === 8);
+  await p.page.waitForFunction(() => document.querySelector('[data-readout="mixture_generations"]').textContent === '100 of 100');
   const samples = p.page.getByRole('list', { name: 'What each generation wrote' }).getByRole('listitem');
-  assert.equal(await samples.count(), 8);
-  assert.equal(await p.textOf(p.page.locator('[data-readout="mixture_generations"]')), '100 of 100');
+  assert.match(await samples.last().innerText(), /^gen 7\s+\S/, 'the last generation shows its text');
   assert.ok((await p.page.locator('.ridge-row').count()) >= 10, 'the ridgeline shows the generations');
   p.assertNoPageErrors();
   p.assertNoConsoleErrors();
