@@ -145,7 +145,7 @@ mod tests {
         assert!(notes.is_empty(), "{notes:?}");
         let q = Query::parse("mode=both&n=1&real=7&temp=NaN&gens=1e9");
         let p = CollapseParams::from_query(&q, &mut notes);
-        assert_eq!((p.mode, p.n, p.real, p.gens), (Mode::Replace, N_RANGE.0, 1.0, CollapseParams::default().gens));
+        assert_eq!((p.mode, p.n, p.real, p.gens), (Mode::Replace, N_RANGE.0, 1.0, GENS_RANGE.1));
         assert_eq!(p.temp, 1.0);
         assert_eq!(notes.len(), 5, "{notes:?}");
     }
