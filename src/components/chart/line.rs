@@ -1,4 +1,4 @@
-//! A line chart of several named series with a legend, axis labels and an optional log y-axis.
+//! A line chart of several named series with a legend, axis labels and optional log axes.
 
 use super::{download, fit_canvas, theme, PALETTE};
 use crate::engine::metrics::{csv, Metrics};
@@ -18,6 +18,31 @@ pub enum Style {
     Reference,
     /// Dots only (a marker, such as "you are here").
     Marker,
+}
+
+/// Where the legend sits, so that it can be kept off the data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Corner {
+    /// Top right (the default).
+    #[default]
+    UpperRight,
+    /// Top left.
+    UpperLeft,
+    /// Bottom left.
+    LowerLeft,
+    /// Bottom right.
+    LowerRight,
+}
+
+impl Corner {
+    fn position(self) -> SeriesLabelPosition {
+        match self {
+            Corner::UpperRight => SeriesLabelPosition::UpperRight,
+            Corner::UpperLeft => SeriesLabelPosition::UpperLeft,
+            Corner::LowerLeft => SeriesLabelPosition::LowerLeft,
+            Corner::LowerRight => SeriesLabelPosition::LowerRight,
+        }
+    }
 }
 
 /// One series to draw: a stable `name` (also the CSV column) and its points.
@@ -71,6 +96,9 @@ pub fn LineChart(
     /// Draw x on a log₁₀ scale (points at x ≤ 0 are left out).
     #[prop(into, optional)]
     log_x: Signal<bool>,
+    /// Where the legend goes.
+    #[prop(optional)]
+    legend: Corner,
     /// File name (without `.csv`) for the download.
     csv_name: &'static str,
 ) -> impl IntoView {
@@ -79,7 +107,7 @@ pub fn LineChart(
         let data = series.get();
         let log = (log_x.get(), log_y.get());
         if let Some(c) = canvas.get() {
-            draw(&c, &data, log, x_label, y_label);
+            draw(&c, &data, log, legend, x_label, y_label);
         }
     });
     let on_csv = move |_| {
@@ -131,17 +159,17 @@ fn bounds(data: &[Line], (log_x, log): (bool, bool)) -> ((f64, f64), (f64, f64))
     (xr, yr)
 }
 
-fn draw(canvas: &web_sys::HtmlCanvasElement, data: &[Line], log: (bool, bool), xl: &str, yl: &str) {
+fn draw(canvas: &web_sys::HtmlCanvasElement, data: &[Line], log: (bool, bool), legend: Corner, xl: &str, yl: &str) {
     let Some(dpr) = fit_canvas(canvas) else { return };
     let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else { return };
     let root = backend.into_drawing_area();
     let (xr, yr) = bounds(data, log);
     let (x, y) = (xr.0..xr.1, yr.0..yr.1);
     let _ = match log {
-        (false, false) => render(&root, data, dpr, xl, yl, x, y, log),
-        (false, true) => render(&root, data, dpr, xl, yl, x, y.log_scale(), log),
-        (true, false) => render(&root, data, dpr, xl, yl, x.log_scale(), y, log),
-        (true, true) => render(&root, data, dpr, xl, yl, x.log_scale(), y.log_scale(), log),
+        (false, false) => render(&root, data, dpr, legend, xl, yl, x, y, log),
+        (false, true) => render(&root, data, dpr, legend, xl, yl, x, y.log_scale(), log),
+        (true, false) => render(&root, data, dpr, legend, xl, yl, x.log_scale(), y, log),
+        (true, true) => render(&root, data, dpr, legend, xl, yl, x.log_scale(), y.log_scale(), log),
     };
     let _ = root.present();
 }
@@ -151,6 +179,7 @@ fn render<X, Y>(
     root: &DrawingArea<CanvasBackend, plotters::coord::Shift>,
     data: &[Line],
     dpr: f64,
+    legend: Corner,
     xl: &str,
     yl: &str,
     xr: X,
@@ -208,7 +237,7 @@ where
     if !data.is_empty() {
         chart
             .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
+            .position(legend.position())
             .background_style(t.bg.mix(0.85))
             .border_style(t.grid)
             .label_font(font)

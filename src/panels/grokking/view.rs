@@ -6,7 +6,7 @@ use super::params::{GrokParams, FRAC_RANGE, HIDDEN_KEYS, LR_RANGE, PRIME_KEYS, S
 use super::spectrum::Spectrum;
 use super::spectrum_view::SpectrumBars;
 use crate::app::runtime::runtime;
-use crate::components::chart::line::{Line, LineChart, Style};
+use crate::components::chart::line::{Corner, Line, LineChart, Style};
 use crate::components::controls::{fmt_num, PlayControls, Progress, Select, Slider, Toggle};
 use crate::components::panel_frame::PanelFrame;
 use crate::engine::group::JobGroup;
@@ -138,9 +138,9 @@ pub fn GrokPanel() -> impl IntoView {
                     <Show when=move || !hidden("frac")>
                         <Slider label="Training share of all p² pairs" min=FRAC_RANGE.0 max=FRAC_RANGE.1 step=0.05 value=Signal::derive(move || params.get().frac) on_change=control(|p, v| p.frac = v) />
                     </Show>
-                    <div class="control">
+                    <div class="control model-note">
                         <span class="label">"Model"</span>
-                        <span>"Embedding (32) → ReLU MLP → p logits"</span>
+                        <span>"Shared embedding (32 wide) of a and b → ReLU layer → p logits"</span>
                         <span class="not-built">"A one-layer transformer is not built yet."</span>
                     </div>
                     <Show when=move || !hidden("hidden")>
@@ -181,9 +181,9 @@ pub fn GrokPanel() -> impl IntoView {
                     </dl>
                 </div>
                 <div class="figures">
-                    <LineChart title="Accuracy: training (train_acc) and held-out pairs (val_acc); dashed: λ = 0" x_label="step (log scale)" y_label="accuracy" series=acc log_x=true csv_name="grokking-accuracy" />
-                    <LineChart title="Cross-entropy loss; dashed: λ = 0" x_label="step (log scale)" y_label="loss (nats)" series=loss log_x=true log_y=true csv_name="grokking-loss" />
-                    <LineChart title="Total weight norm ‖θ‖₂; dashed: λ = 0" x_label="step (log scale)" y_label="‖θ‖₂" series=norm log_x=true csv_name="grokking-weight-norm" />
+                    <LineChart title="Accuracy: training (train_acc) and held-out pairs (val_acc); dashed: λ = 0" x_label="step (log scale)" y_label="accuracy" series=acc log_x=true legend=Corner::UpperLeft csv_name="grokking-accuracy" />
+                    <LineChart title="Cross-entropy loss; dashed: λ = 0" x_label="step (log scale)" y_label="loss (nats)" series=loss log_x=true log_y=true legend=Corner::LowerLeft csv_name="grokking-loss" />
+                    <LineChart title="Total weight norm ‖θ‖₂; dashed: λ = 0" x_label="step (log scale)" y_label="‖θ‖₂" series=norm log_x=true legend=Corner::UpperLeft csv_name="grokking-weight-norm" />
                     <Show when=move || !hidden("spectrum")>
                         <SpectrumBars main=Signal::derive(move || spectra.get().0) ghost=Signal::derive(move || spectra.get().1) />
                         <p class="caption" data-readout="top5_share">

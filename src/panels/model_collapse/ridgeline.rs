@@ -6,8 +6,8 @@ use super::gmm::{spaced, MixtureGeneration, HIST};
 use super::mixture::Mixture;
 use leptos::prelude::*;
 
-const W: f64 = 600.0;
-const ROW: f64 = 34.0;
+const W: f64 = 800.0;
+const ROW: f64 = 30.0;
 const LEFT: f64 = 52.0;
 const PAD: f64 = 8.0;
 /// Rows drawn at most.

@@ -11,7 +11,7 @@ use super::pool::Mode;
 use super::ridgeline::Ridgeline;
 use super::text::{TextCollapse, TextGeneration};
 use crate::app::runtime::runtime;
-use crate::components::chart::line::{Line, LineChart, Style};
+use crate::components::chart::line::{Corner, Line, LineChart, Style};
 use crate::components::controls::{fmt_num, PlayControls, Progress, Select, Slider};
 use crate::components::panel_frame::PanelFrame;
 use crate::engine::data::text::Corpus;
@@ -202,7 +202,7 @@ pub fn CollapsePanel() -> impl IntoView {
                     </div>
                     <div class="figures">
                         <Ridgeline gens=mix_gens />
-                        <LineChart title="Fitted σ per generation (dashed: the real σ₀)" x_label="generation" y_label="σ" series=sigma_lines csv_name="collapse-sigma" />
+                        <LineChart title="Fitted σ per generation (dashed: the real σ₀)" x_label="generation" y_label="σ" series=sigma_lines legend=Corner::LowerLeft csv_name="collapse-sigma" />
                         <LineChart title="Tail mass per generation: fitted mass beyond 2σ₀ from the fitted mean (dashed: real)" x_label="generation" y_label="tail mass" series=tail_lines csv_name="collapse-tail-mass" />
                     </div>
                 </div>
@@ -230,8 +230,8 @@ pub fn CollapsePanel() -> impl IntoView {
                             </dl>
                         </div>
                         <div class="figures">
-                            <LineChart title="Perplexity on real held-out Moby-Dick, per generation" x_label="generation" y_label="perplexity" series=ppl_lines csv_name="collapse-perplexity" />
-                            <LineChart title="Diversity: share of distinct 4-grams in each generation's text (dashed: real text)" x_label="generation" y_label="distinct 4-grams" series=div_lines csv_name="collapse-diversity" />
+                            <LineChart title="Perplexity on real held-out Moby-Dick, per generation" x_label="generation" y_label="perplexity" series=ppl_lines legend=Corner::UpperLeft csv_name="collapse-perplexity" />
+                            <LineChart title="Diversity: share of distinct 4-grams in each generation's text (dashed: real text)" x_label="generation" y_label="distinct 4-grams" series=div_lines legend=Corner::LowerLeft csv_name="collapse-diversity" />
                             <ol class="generation-samples" aria-label="What each generation wrote" start="0">
                                 {move || text_gens.get().into_iter().enumerate().map(|(g, t)| view! {
                                     <li data-generation=g><span class="gen">{format!("gen {g}")}</span><span class="sample-text">{t.excerpt}</span></li>
