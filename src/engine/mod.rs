@@ -18,4 +18,5 @@ pub mod rng;
 pub mod schedule;
 pub mod scheduler;
 pub mod surfaces;
+pub mod workloads;
 pub mod xent;

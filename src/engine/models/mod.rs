@@ -3,5 +3,6 @@
 //! gives the same initial weights on every backend.
 
 pub mod char_mlp;
+pub mod gpt;
 pub mod mlp;
 pub mod pair_mlp;

@@ -13,9 +13,10 @@
 //! snapshot is each model's embedding matrix, whose Fourier spectrum the view draws.
 
 use super::spectrum::Spectrum;
+use crate::engine::data::modular::addition_rows;
+pub use crate::engine::data::modular::{split, Pair};
 use crate::engine::job::{Experiment, StepOutput};
 use crate::engine::models::pair_mlp::PairMlp;
-use crate::engine::rng::Rng;
 use burn::nn::loss::{CrossEntropyLoss, CrossEntropyLossConfig};
 use burn::optim::{AdamWConfig, GradientsParams, ModuleOptimizer};
 use burn::prelude::*;
@@ -47,26 +48,8 @@ pub struct GrokConfig {
 /// Prefix of the λ = 0 comparison run's series.
 pub const NODECAY: &str = "nodecay_";
 
-/// One input pair `(a, b)`.
-pub type Pair = (u32, u32);
-
-/// All pairs `(a, b)` with `a, b < p`, shuffled by `seed` and split: the first
-/// `round(train_frac · p²)` (at least 1, leaving at least 1) are for training.
-pub fn split(p: usize, train_frac: f64, seed: u64) -> (Vec<Pair>, Vec<Pair>) {
-    let mut pairs: Vec<Pair> = (0..p * p).map(|i| ((i / p) as u32, (i % p) as u32)).collect();
-    let mut rng = Rng::stream(seed, 22);
-    for i in (1..pairs.len()).rev() {
-        let j = (rng.next_u64() % (i as u64 + 1)) as usize;
-        pairs.swap(i, j);
-    }
-    let n = ((train_frac * pairs.len() as f64).round() as usize).clamp(1, pairs.len() - 1);
-    let val = pairs.split_off(n);
-    (pairs, val)
-}
-
 fn tensors(pairs: &[Pair], p: usize, device: &Device) -> (Tensor<2, Int>, Tensor<1, Int>) {
-    let x: Vec<i64> = pairs.iter().flat_map(|&(a, b)| [i64::from(a), i64::from(b)]).collect();
-    let y: Vec<i64> = pairs.iter().map(|&(a, b)| ((a + b) as usize % p) as i64).collect();
+    let (x, y) = addition_rows(pairs, p);
     let n = pairs.len();
     (Tensor::from_data(TensorData::new(x, [n, 2]), device), Tensor::from_data(TensorData::new(y, [n]), device))
 }
