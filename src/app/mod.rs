@@ -3,6 +3,7 @@
 //! else the not-found page. The router's base comes from `<base href>`, so the site also works
 //! when served from a sub-path (`trunk --public-url /sub/`).
 
+pub mod bench;
 pub mod js_api;
 pub mod pages;
 pub mod runtime;
@@ -40,6 +41,7 @@ pub fn start() {
     unsafe { __wasm_call_ctors() };
     console_error_panic_hook::set_once();
     js_api::install();
+    bench::install();
     let q = current_query();
     let pref = q.get("backend").and_then(Preference::parse).unwrap_or_default();
     wasm_bindgen_futures::spawn_local(runtime::start_backend(pref));
