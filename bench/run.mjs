@@ -1,0 +1,146 @@
+// The in-browser benchmark (issue 5): Trainlab's engine against TF.js on the reference workloads,
+// side by side in one headless Chromium session, plus load and responsiveness figures. A benchmark,
+// not a test: it asserts nothing, prints a Markdown table and writes JSON.
+//
+//   node bench/run.mjs [--dist dist] [--out target/bench.json] [--quick]
+//
+// scripts/bench.sh builds the release site and installs the npm packages first.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../tests/browser/serve.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : dflt;
+};
+const quick = process.argv.includes('--quick');
+const dist = path.resolve(ROOT, arg('--dist', 'dist'));
+const out = path.resolve(ROOT, arg('--out', 'target/bench.json'));
+const CHROMIUM = process.env.TRAINLAB_CHROMIUM || '/usr/bin/chromium';
+const ARGS = ['--headless=new', '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--enable-unsafe-webgpu'];
+
+// Steps per run: [warmup, timed]. WebGPU here is Chromium's SwiftShader software adapter, so its
+// runs are short; on a real GPU, raise them.
+const STEPS = {
+  cpu: { 'spiral-mlp': [5, quick ? 100 : 400], 'grok-mlp': [3, quick ? 8 : 30], 'char-transformer': [2, quick ? 3 : 8] },
+  webgpu: { 'spiral-mlp': [3, quick ? 5 : 20], 'grok-mlp': [2, quick ? 3 : 6], 'char-transformer': [1, 2] },
+};
+// Which TF.js backend each Trainlab backend is compared with.
+const PEER = { cpu: 'wasm', webgpu: 'webgpu' };
+
+const fmt = (v) => (Number.isFinite(v) ? (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)) : '–');
+
+async function timed(page, fn, opts) {
+  try {
+    return await page.evaluate(fn, opts);
+  } catch (e) {
+    return { error: String(e.message ?? e).split('\n')[0] };
+  }
+}
+
+async function workloads(browser, app, peer) {
+  const ours = await browser.newPage();
+  await ours.goto(`${app.url}?backend=gpu&autoplay=0`);
+  await ours.waitForFunction(() => window.trainlabBench, null, { timeout: 120_000 });
+  const theirs = await browser.newPage();
+  await theirs.goto(`${peer.url}peer/index.html`);
+  await theirs.waitForFunction(() => window.tfjsBench, null, { timeout: 60_000 });
+  const rows = [];
+  for (const backend of ['cpu', 'webgpu']) {
+    for (const workload of ['spiral-mlp', 'grok-mlp', 'char-transformer']) {
+      const [warmup, steps] = STEPS[backend][workload];
+      const opts = { workload, backend, steps, warmup };
+      const t = await timed(ours, (o) => window.trainlabBench.run(o), opts);
+      const p = await timed(theirs, (o) => window.tfjsBench.run(o), { ...opts, backend: PEER[backend] });
+      // TF.js's own CPU backend, for reference beside its wasm one.
+      const pcpu = backend === 'cpu' ? await timed(theirs, (o) => window.tfjsBench.run(o), { ...opts, backend: 'cpu', steps: Math.max(2, Math.ceil(steps / 4)) }) : null;
+      const row = { workload, backend, steps, trainlab: t, tfjs: p, tfjsCpu: pcpu, ratio: t.stepsPerSec / p.stepsPerSec };
+      rows.push(row);
+      console.error(`${workload} ${backend}: trainlab ${fmt(t.stepsPerSec)} ${t.error ?? ''} | tfjs-${PEER[backend]} ${fmt(p.stepsPerSec)} ${p.error ?? ''}`);
+    }
+  }
+  await ours.close();
+  await theirs.close();
+  return rows;
+}
+
+function wasmSize() {
+  const f = fs.readdirSync(dist).find((n) => n.endsWith('.wasm'));
+  if (!f) return null;
+  const buf = fs.readFileSync(path.join(dist, f));
+  return { file: f, raw: buf.length, gzip: zlib.gzipSync(buf, { level: 9 }).length };
+}
+
+// Navigation to the first training step drawn: panel 02 on the CPU, until a step has been read back
+// and the next animation frame has painted the charts.
+async function firstStep(browser, app) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const t0 = Date.now();
+  await page.goto(`${app.url}concepts/backprop-gradient-descent?backend=cpu`);
+  await page.waitForFunction(() => window.trainlab?.steps('backprop-gradient-descent') >= 1, null, { timeout: 120_000, polling: 'raf' });
+  const ms = await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(performance.now()))));
+  await page.close();
+  return { navigationToFirstStepMs: ms, wallMs: Date.now() - t0 };
+}
+
+// Main-thread long tasks (> 50 ms) over 8 s while three embedded panels train on the CPU.
+async function longTasks(browser, app) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 2400 } });
+  await page.addInitScript(() => {
+    window.__lt = [];
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__lt.push(Math.round(e.duration)))).observe({ type: 'longtask' });
+  });
+  const slugs = ['backprop-gradient-descent', 'lr-schedules', 'model-collapse'];
+  const html = slugs.map((s) => `<iframe src="/embed/${s}?backend=cpu" width="1200" height="760"></iframe>`).join('');
+  await page.route(`${app.url}three-panels.html`, (r) => r.fulfill({ contentType: 'text/html', body: `<!doctype html>${html}` }));
+  await page.goto(`${app.url}three-panels.html`);
+  await page.waitForFunction(() => [...document.querySelectorAll('iframe')].every((f) => f.contentWindow.trainlab?.steps?.(f.src.split('/embed/')[1].split('?')[0]) >= 1), null, { timeout: 120_000 });
+  for (const f of page.frames()) await f.evaluate(() => { window.__lt = []; }).catch(() => {});
+  await page.waitForTimeout(8000);
+  const tasks = [];
+  for (const f of page.frames()) tasks.push(...((await f.evaluate(() => window.__lt).catch(() => [])) ?? []));
+  await page.close();
+  return { watchedMs: 8000, panels: slugs, longTasksMs: tasks };
+}
+
+const app = await startServer({ root: dist });
+const peer = await startServer({ root: path.join(ROOT, 'bench') });
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+const gpu = await (await browser.newPage()).evaluate(async () => {
+  const a = await navigator.gpu?.requestAdapter();
+  return a ? `${a.info?.vendor ?? ''} ${a.info?.architecture ?? ''}`.trim() || 'adapter' : 'none';
+});
+const result = {
+  date: new Date().toISOString(),
+  chromium: browser.version(),
+  webgpuAdapter: gpu,
+  wasm: wasmSize(),
+  firstStep: await firstStep(browser, app),
+  longTasks: await longTasks(browser, app),
+  workloads: await workloads(browser, app, peer),
+};
+await browser.close();
+await app.close();
+await peer.close();
+fs.mkdirSync(path.dirname(out), { recursive: true });
+fs.writeFileSync(out, JSON.stringify(result, null, 2));
+
+console.log(`\nChromium ${result.chromium}; WebGPU adapter: ${gpu}; ${dist}`);
+console.log(`\n| workload | backend | Trainlab steps/s | TF.js steps/s | ratio | TF.js cpu steps/s |`);
+console.log('| --- | --- | --- | --- | --- | --- |');
+for (const r of result.workloads) {
+  const peerName = `${PEER[r.backend]}`;
+  console.log(`| ${r.workload} | ${r.backend} (TF.js ${peerName}) | ${fmt(r.trainlab.stepsPerSec)} | ${fmt(r.tfjs.stepsPerSec)} | ${fmt(r.ratio)}× | ${r.tfjsCpu ? fmt(r.tfjsCpu.stepsPerSec) : ''} |`);
+}
+const w = result.wasm;
+console.log(`\n| load and responsiveness | figure |\n| --- | --- |`);
+if (w) console.log(`| .wasm (${w.file}) | ${(w.raw / 1e6).toFixed(1)} MB raw, ${(w.gzip / 1e6).toFixed(2)} MB gzipped |`);
+console.log(`| navigation → first training step drawn (panel 02, CPU) | ${Math.round(result.firstStep.navigationToFirstStepMs)} ms |`);
+const lt = result.longTasks.longTasksMs;
+console.log(`| long tasks (> 50 ms) in 8 s, three embedded panels training | ${lt.length} (longest ${lt.length ? Math.max(...lt) : 0} ms) |`);
+console.log(`\nwrote ${path.relative(ROOT, out)}`);
