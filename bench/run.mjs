@@ -55,7 +55,10 @@ async function workloads(browser, app, peer) {
     for (const workload of ['spiral-mlp', 'grok-mlp', 'char-transformer']) {
       const [warmup, steps] = STEPS[backend][workload];
       const opts = { workload, backend, steps, warmup };
+      // Each page is brought to the front before it runs, so neither is timed as a background tab.
+      await ours.bringToFront();
       const t = await timed(ours, (o) => window.trainlabBench.run(o), opts);
+      await theirs.bringToFront();
       const p = await timed(theirs, (o) => window.tfjsBench.run(o), { ...opts, backend: PEER[backend] });
       // TF.js's own CPU backend, for reference beside its wasm one.
       const pcpu = backend === 'cpu' ? await timed(theirs, (o) => window.tfjsBench.run(o), { ...opts, backend: 'cpu', steps: Math.max(2, Math.ceil(steps / 4)) }) : null;
@@ -111,10 +114,13 @@ async function longTasks(browser, app) {
 const app = await startServer({ root: dist });
 const peer = await startServer({ root: path.join(ROOT, 'bench') });
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-const gpu = await (await browser.newPage()).evaluate(async () => {
+const probe = await browser.newPage();
+await probe.goto(`${app.url}?autoplay=0`);
+const gpu = await probe.evaluate(async () => {
   const a = await navigator.gpu?.requestAdapter();
   return a ? `${a.info?.vendor ?? ''} ${a.info?.architecture ?? ''}`.trim() || 'adapter' : 'none';
 });
+await probe.close();
 const result = {
   date: new Date().toISOString(),
   chromium: browser.version(),

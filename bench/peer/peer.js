@@ -25,6 +25,12 @@ const glorot = (fanIn, fanOut, r) => tf.variable(uniform([fanIn, fanOut], Math.s
 const zeros = (n) => tf.variable(tf.zeros([n]));
 const ones = (n) => tf.variable(tf.ones([n]));
 
+// Rows `ids` of `table`. TF.js's wasm backend has no kernel for the gradient of `gather`
+// (UnsortedSegmentSum), so there the lookup is a one-hot matrix product, as a TF.js user would write it.
+function embed(table, ids, n) {
+  return tf.getBackend() === 'wasm' ? tf.matMul(tf.oneHot(ids, n).toFloat(), table) : tf.gather(table, ids);
+}
+
 function adamw(lr, beta2, weightDecay, vars) {
   const opt = tf.train.adam(lr, 0.9, beta2, 1e-8);
   return (lossFn) => {
@@ -73,12 +79,12 @@ function grokMlp() {
   const a = tf.tensor1d(train.map((q) => q[0]), 'int32');
   const b = tf.tensor1d(train.map((q) => q[1]), 'int32');
   const y = tf.oneHot(tf.tensor1d(train.map((q) => (q[0] + q[1]) % P), 'int32'), P);
-  const embed = tf.variable(tf.randomNormal([P, 32], 0, Math.sqrt(1 / 32)));
-  const p = [embed, he(64, 128, r), zeros(128), he(128, P, r), zeros(P)];
+  const table = tf.variable(tf.randomNormal([P, 32], 0, Math.sqrt(1 / 32)));
+  const p = [table, he(64, 128, r), zeros(128), he(128, P, r), zeros(P)];
   const step = adamw(1e-3, 0.98, 1, p);
   return () =>
     step(() => {
-      const e = tf.concat([tf.gather(embed, a), tf.gather(embed, b)], 1);
+      const e = tf.concat([embed(table, a, P), embed(table, b, P)], 1);
       const h = tf.relu(tf.add(tf.matMul(e, p[1]), p[2]));
       return tf.losses.softmaxCrossEntropy(y, tf.add(tf.matMul(h, p[3]), p[4]));
     });
@@ -121,7 +127,7 @@ function charTransformer() {
     const y = tf.oneHot(tf.tensor1d(ids.filter((_, i) => i % (T + 1) !== 0), 'int32'), V);
     const cost = opt.minimize(
       () => {
-        let h = tf.gather(tok, x).add(pos).reshape([B * T, C]); // [BT, C]
+        let h = embed(tok, x.reshape([B * T]), V).reshape([B, T, C]).add(pos).reshape([B * T, C]); // [BT, C]
         for (const k of blocks) {
           const qkv = norm(h, k.g1, k.b1).matMul(k.wqkv).add(k.bqkv);
           const [q, kk, v] = tf.split(qkv, 3, 1).map(heads);
