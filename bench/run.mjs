@@ -44,14 +44,16 @@ async function timed(page, fn, opts) {
 }
 
 async function workloads(browser, app, peer) {
-  const ours = await browser.newPage();
-  await ours.goto(`${app.url}?backend=gpu&autoplay=0`);
-  await ours.waitForFunction(() => window.trainlabBench, null, { timeout: 120_000 });
   const theirs = await browser.newPage();
   await theirs.goto(`${peer.url}peer/index.html`);
   await theirs.waitForFunction(() => window.tfjsBench, null, { timeout: 60_000 });
   const rows = [];
   for (const backend of ['cpu', 'webgpu']) {
+    // One Trainlab page per backend, opened only for its runs, as a reader's page has one:
+    // `?backend=cpu` never starts WebGPU, and no idle WebGPU page is open during the CPU runs.
+    const ours = await browser.newPage();
+    await ours.goto(`${app.url}?backend=${backend === 'cpu' ? 'cpu' : 'gpu'}&autoplay=0`);
+    await ours.waitForFunction(() => window.trainlabBench, null, { timeout: 120_000 });
     for (const workload of ['spiral-mlp', 'grok-mlp', 'char-transformer']) {
       const [warmup, steps] = STEPS[backend][workload];
       const opts = { workload, backend, steps, warmup };
@@ -66,8 +68,8 @@ async function workloads(browser, app, peer) {
       rows.push(row);
       console.error(`${workload} ${backend}: trainlab ${fmt(t.stepsPerSec)} ${t.error ?? ''} | tfjs-${PEER[backend]} ${fmt(p.stepsPerSec)} ${p.error ?? ''}`);
     }
+    await ours.close();
   }
-  await ours.close();
   await theirs.close();
   return rows;
 }
