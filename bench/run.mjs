@@ -24,10 +24,11 @@ const CHROMIUM = process.env.TRAINLAB_CHROMIUM || '/usr/bin/chromium';
 const ARGS = ['--headless=new', '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--enable-unsafe-webgpu'];
 
-// Steps per run: [warmup, timed]. WebGPU here is Chromium's SwiftShader software adapter, so its
-// runs are short; on a real GPU, raise them.
+// Steps per run: [warmup, timed]. The warm-up is long enough (about a second) for the browser to
+// move the hot wasm and JS code to its optimising tier, for both engines. WebGPU here is Chromium's
+// SwiftShader software adapter, so its runs are short; on a real GPU, raise them.
 const STEPS = {
-  cpu: { 'spiral-mlp': [5, quick ? 100 : 400], 'grok-mlp': [3, quick ? 8 : 30], 'char-transformer': [2, quick ? 3 : 8] },
+  cpu: { 'spiral-mlp': [300, quick ? 300 : 1000], 'grok-mlp': [10, quick ? 8 : 30], 'char-transformer': [2, quick ? 3 : 8] },
   webgpu: { 'spiral-mlp': [3, quick ? 5 : 20], 'grok-mlp': [2, quick ? 3 : 6], 'char-transformer': [1, 2] },
 };
 // Which TF.js backend each Trainlab backend is compared with.
