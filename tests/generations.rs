@@ -90,3 +90,36 @@ fn generations_wait_for_their_readback_and_their_host_work() {
     assert_eq!(xs, vec![0, 1, 2], "points at the experiment's own x");
     assert!(!j.wants_slice(), "nothing left to do");
 }
+
+/// Waits after step 1 for a readback it then cannot use.
+struct Unusable(Device, bool);
+
+impl Experiment for Unusable {
+    fn metric_names(&self) -> Vec<String> {
+        vec!["loss".into()]
+    }
+    fn train_step(&mut self, step: u64, _: bool) -> StepOutput {
+        self.1 = true;
+        StepOutput { metrics: Tensor::from_floats([1.0 / step as f32], &self.0), host: vec![], extra: vec![] }
+    }
+    fn waiting(&self) -> bool {
+        self.1
+    }
+}
+
+#[test]
+fn a_generation_readback_that_cannot_be_used_stops_the_run_with_a_message() {
+    let device = cpu_device();
+    let job = Rc::new(RefCell::new(Job::new(Box::new(move || Unusable(device.clone(), false)), 10)));
+    run_to_end(&job);
+    let j = job.borrow();
+    assert_eq!(
+        j.status(),
+        Status::Diverged,
+        "a job that can never go on must not look alive: {} steps, {:?}",
+        j.steps(),
+        j.error
+    );
+    assert_eq!(j.steps(), 1);
+    assert!(j.error.as_deref().unwrap_or("").contains("end of a generation"), "{:?}", j.error);
+}

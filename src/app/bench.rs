@@ -4,7 +4,8 @@
 //! `await trainlabBench.run({workload: "grok-mlp", backend: "cpu" | "webgpu", steps: 50, warmup: 5})`
 //! → `{workload, backend, stepsPerSec, finalLoss, steps}`.
 //!
-//! Every step reads its loss back (asynchronously, as the panels do) before the next one starts.
+//! Every step reads its loss back (asynchronously) before the next one starts: the synchronous
+//! worst case, the same for both engines. (Panels read back once per slice of steps.)
 //! `"webgpu"` uses the page's WebGPU device, so open the page with `?backend=gpu`; the promise is
 //! rejected with a message when that device is not in use.
 

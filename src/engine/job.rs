@@ -329,7 +329,10 @@ impl<E: Experiment> Steppable for Job<E> {
     }
 
     fn wants_slice(&self) -> bool {
-        let active = self.status == Status::Running || self.step_once;
+        // A generation's host work is finished even while paused: it is not a step, and a Step
+        // that ended on a generation boundary should show that generation complete.
+        let finishing = self.status == Status::Paused && self.exp.host_work_pending();
+        let active = self.status == Status::Running || self.step_once || finishing;
         if !(active && self.visible && !self.in_flight) {
             return false;
         }
@@ -426,6 +429,16 @@ impl<E: Experiment> Steppable for Job<E> {
         }
         let snapshot = rest.split_off(ticket.extra.min(rest.len()));
         self.exp.absorb(rest, snapshot);
+        if self.exp.waiting() && !self.exp.host_work_pending() {
+            // The experiment asked for this readback to go on and could not use it.
+            self.status = Status::Diverged;
+            self.error = Some(format!(
+                "Stopped at step {}: the weights read back at the end of a generation were not usable \
+                 (not finite). Lower the learning rate or press Reset.",
+                self.confirmed
+            ));
+            return;
+        }
         self.file_records();
     }
 }

@@ -1,6 +1,7 @@
 //! The reference workloads the benchmarks time, defined once so that the native bench, the
 //! in-browser bench and the TF.js peer run the same shapes. Each step is forward, backward and
-//! optimizer step, and returns the loss for the caller to read back, as the panels do every step.
+//! optimizer step, and returns the loss for the caller to read back (the benches read it after
+//! every step; panels read back once per slice of steps).
 //!
 //! - **W1 `spiral-mlp`**: a two-arm spiral (512 points, 2 classes), MLP 2→32→32→2 with ReLU, full
 //!   batch, AdamW lr 1e-2, weight decay 1e-2.

@@ -44,7 +44,9 @@ impl Mixture {
         Some(Self {
             w: e.iter().map(|v| v / z).collect(),
             mu: raw[k..2 * k].iter().map(|&v| f64::from(v)).collect(),
-            sigma: raw[2 * k..].iter().map(|&v| f64::from(v).exp()).collect(),
+            // The fit's floor (below it the loss sees σ = MIN_SIGMA and no gradient), so that
+            // sampling and the reported σ use the distribution that was fitted.
+            sigma: raw[2 * k..].iter().map(|&v| f64::from(v).exp().max(super::gmm::MIN_SIGMA)).collect(),
         })
     }
 

@@ -34,6 +34,9 @@ pub struct Pool<T> {
     real: Vec<T>,
     mode: Mode,
     real_frac: f64,
+    /// Where the next batch's kept real data starts: batches rotate through the real data, so an
+    /// accumulating pool does not weight one subset of it again and again.
+    cursor: usize,
     /// What the current generation trains on.
     pub data: Vec<T>,
 }
@@ -41,7 +44,7 @@ pub struct Pool<T> {
 impl<T: Clone> Pool<T> {
     /// Generation 0's pool: the real data.
     pub fn new(real: Vec<T>, mode: Mode, real_frac: f64) -> Self {
-        Self { data: real.clone(), real, mode, real_frac: real_frac.clamp(0.0, 1.0) }
+        Self { data: real.clone(), real, mode, real_frac: real_frac.clamp(0.0, 1.0), cursor: 0 }
     }
 
     /// How many of the next `n` items are drawn from the model (the rest are kept real data).
@@ -57,8 +60,10 @@ impl<T: Clone> Pool<T> {
     /// Moves to the next generation with `synthetic` (at least [`Pool::synthetic_needed`] items,
     /// drawn from the generation just trained).
     pub fn advance(&mut self, synthetic: &[T]) {
-        let keep = self.kept_real();
-        let batch = self.real[..keep].iter().chain(synthetic.iter().take(self.real.len() - keep)).cloned();
+        let (keep, n) = (self.kept_real(), self.real.len());
+        let real: Vec<T> = (0..keep).map(|i| self.real[(self.cursor + i) % n].clone()).collect();
+        self.cursor = (self.cursor + keep) % n.max(1);
+        let batch = real.into_iter().chain(synthetic.iter().take(n - keep).cloned());
         match self.mode {
             Mode::Replace => self.data = batch.collect(),
             Mode::Accumulate => self.data.extend(batch),
@@ -81,6 +86,8 @@ mod tests {
         assert_eq!(a.synthetic_needed(), 2);
         a.advance(&[7, 8]);
         assert_eq!(a.data, vec![1, 2, 3, 4, 1, 2, 7, 8]);
+        a.advance(&[5, 6]);
+        assert_eq!(&a.data[8..], &[3, 4, 5, 6], "the kept real data rotates");
         let mut all_real = Pool::new(real.clone(), Mode::Replace, 1.0);
         all_real.advance(&[]);
         assert_eq!(all_real.data, real);
