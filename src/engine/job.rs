@@ -13,71 +13,7 @@
 use super::metrics::Metrics;
 use burn::tensor::{Tensor, TensorData, Transaction};
 
-/// What one training step hands back.
-pub struct StepOutput {
-    /// The step's device metrics, `[k]`: the first `k` of [`Experiment::metric_names`].
-    pub metrics: Tensor<1>,
-    /// Metrics the host already knows, named by the rest of [`Experiment::metric_names`].
-    pub host: Vec<f32>,
-    /// Extra tensors asked for by `inspect` (the step-once detail), read back with the slice.
-    pub extra: Vec<Tensor<1>>,
-}
-
-/// A trainable experiment: model, optimizer, schedule and data, behind one step function.
-pub trait Experiment {
-    /// Names (lower_snake_case, stable) of the per-step metrics: the device vector's entries, then
-    /// the host values'.
-    fn metric_names(&self) -> Vec<String>;
-    /// Enqueues one forward + backward + optimizer step. `step` counts from 1.
-    /// With `inspect`, also returns the tensors the step-once view shows.
-    fn train_step(&mut self, step: u64, inspect: bool) -> StepOutput;
-    /// View tensors (a decision boundary, say), read back with the slice when one was requested.
-    fn snapshot(&mut self) -> Vec<Tensor<1>> {
-        Vec::new()
-    }
-    /// When `Some(r)`, the run also counts as diverged once its loss (metric 0) exceeds `r` times
-    /// the loss of step 1: cross-entropy's gradients are bounded, so a far too large learning rate
-    /// often throws the loss up by orders of magnitude without ever producing NaN.
-    fn divergence_ratio(&self) -> Option<f64> {
-        None
-    }
-    /// Receives the read-back `extra` (from an inspecting step) and `snapshot` data.
-    fn absorb(&mut self, _extra: Vec<Vec<f32>>, _snapshot: Vec<Vec<f32>>) {}
-    /// Whether the experiment cannot step until its snapshot has come back to the host: a
-    /// generation boundary, say, where the next training set is sampled on the host from the
-    /// weights just trained. The job then ends the slice, reads the snapshot back, and resumes
-    /// once [`Experiment::absorb`] has cleared the wait.
-    fn waiting(&self) -> bool {
-        false
-    }
-    /// Does one bounded chunk (a few milliseconds) of host-side work that an `absorb` left behind,
-    /// such as sampling a generation's text from read-back weights, so that the work is spread
-    /// over frames instead of blocking one. Returns whether more remains. The job calls it, within
-    /// the scheduler's time share, whenever [`Experiment::host_work_pending`] says so.
-    fn host_work(&mut self) -> bool {
-        false
-    }
-    /// Whether host work is waiting to be done.
-    fn host_work_pending(&self) -> bool {
-        false
-    }
-    /// Points the experiment measured itself, at an x of its own (a generation number rather than
-    /// a step), taken after each `absorb` and recorded with the per-step series.
-    fn drain_records(&mut self) -> Vec<Record> {
-        Vec::new()
-    }
-}
-
-/// A point an experiment records outside the per-step vector: series `name`, at `x`, value `y`.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Record {
-    /// Series name (lower_snake_case, distinct from the per-step names).
-    pub name: &'static str,
-    /// Where on the x axis (a generation number, say).
-    pub x: u64,
-    /// The value.
-    pub y: f64,
-}
+pub use super::experiment::{Experiment, Record, StepOutput};
 
 /// Where a job is in its life. `as_str` gives the names scripts see.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

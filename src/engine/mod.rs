@@ -10,6 +10,7 @@
 
 pub mod backend;
 pub mod data;
+pub mod experiment;
 pub mod group;
 pub mod job;
 pub mod metrics;
