@@ -12,13 +12,10 @@
 use super::runtime::runtime;
 use crate::engine::backend::{cpu_device, BackendKind};
 use crate::engine::workloads::{build, WorkloadId};
+use crate::state::web::now_ms;
 use burn::tensor::{Device, Tensor};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
-
-fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
-}
 
 async fn sleep_ms(ms: i32) {
     let p = js_sys::Promise::new(&mut |resolve, _| {

@@ -6,6 +6,7 @@
 
 use crate::engine::backend::{self, AdapterProbe, BackendInfo, BackendKind, Decision, Preference};
 use crate::engine::scheduler::{JobHandle, Scheduler};
+use crate::state::web::now_ms;
 use burn::tensor::Device;
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
@@ -44,10 +45,6 @@ thread_local! {
 /// The page's runtime.
 pub fn runtime() -> Rc<Runtime> {
     RUNTIME.with(Rc::clone)
-}
-
-fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
 }
 
 impl Runtime {

@@ -3,6 +3,7 @@
 //! callback, so a panel decides what a change means.
 
 use crate::engine::job::Status;
+use crate::state::panel::Actions;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -134,15 +135,10 @@ pub fn PlayControls(
     /// The job's state.
     #[prop(into)]
     status: Signal<Status>,
-    /// Start or resume.
-    on_play: Callback<()>,
-    /// Pause.
-    on_pause: Callback<()>,
-    /// One step.
-    on_step: Callback<()>,
-    /// Back to step 0.
-    on_reset: Callback<()>,
+    /// Play, Pause, Step and Reset.
+    actions: Actions,
 ) -> impl IntoView {
+    let Actions { play: on_play, pause: on_pause, step: on_step, reset: on_reset } = actions;
     let running = move || status.get() == Status::Running;
     let finished = move || matches!(status.get(), Status::Done | Status::Diverged);
     view! {

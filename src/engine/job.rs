@@ -228,7 +228,6 @@ impl<E: Experiment> Job<E> {
         let finished = self.confirmed >= self.budget && !self.exp.host_work_pending();
         if finished && self.status != Status::Diverged {
             self.status = Status::Done;
-            self.step_once = false;
         }
     }
 }

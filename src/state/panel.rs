@@ -3,7 +3,7 @@
 //! visibility, undoing all of it when the panel unmounts.
 
 use super::query::{Query, UrlParams};
-use super::web::{autoplay_disabled, current_query, observe_visibility, prefers_reduced_motion, replace_query};
+use super::web::{autoplay_disabled, current_query, now_ms, observe_visibility, prefers_reduced_motion, replace_query};
 use crate::app::js_api::{self, Probe};
 use crate::app::runtime::runtime;
 use crate::engine::group::JobGroup;
@@ -74,19 +74,44 @@ pub fn use_jobs(slug: &'static str, group: JobGroup) -> NodeRef<Section> {
     root
 }
 
-/// Play, Pause, Step and Reset for a panel: `action(|j| j.play())` is a callback that applies its
-/// argument to every job of `group`, then calls `after` (the panel's refresh).
-pub fn group_actions(
-    group: JobGroup,
-    after: impl Fn() + Copy + Send + Sync + 'static,
-) -> impl Fn(fn(&mut dyn Steppable)) -> Callback<()> + Copy {
+/// The four run controls of a panel, each applied to every job of its group.
+#[derive(Clone, Copy)]
+pub struct Actions {
+    /// Start or resume.
+    pub play: Callback<()>,
+    /// Pause.
+    pub pause: Callback<()>,
+    /// One inspected step.
+    pub step: Callback<()>,
+    /// Start over.
+    pub reset: Callback<()>,
+}
+
+/// Play, Pause, Step and Reset for a panel: each applies to every job of `group`, then calls
+/// `after` (the panel's refresh).
+pub fn group_actions(group: JobGroup, after: impl Fn() + Copy + Send + Sync + 'static) -> Actions {
     let group = StoredValue::new_local(group);
-    move |f: fn(&mut dyn Steppable)| {
+    let action = move |f: fn(&mut dyn Steppable)| {
         Callback::new(move |_: ()| {
             group.with_value(|g| g.each(f));
             after();
         })
+    };
+    Actions {
+        play: action(|j| j.play()),
+        pause: action(|j| j.pause()),
+        step: action(|j| j.step_once()),
+        reset: action(|j| j.reset()),
     }
+}
+
+/// Calls `refresh` now and whenever the runtime reports new results (its tick).
+pub fn on_tick(refresh: impl Fn() + 'static) {
+    let tick = runtime().tick;
+    Effect::new(move |_| {
+        tick.get();
+        refresh();
+    });
 }
 
 /// A panel's training speed: steps per second, smoothed over successive runtime ticks.
@@ -105,7 +130,7 @@ impl StepRate {
 
     /// Records that `steps` steps are done now.
     pub fn observe(&self, steps: u64) {
-        let now = web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0);
+        let now = now_ms();
         let (ps, pt) = self.last.get_value();
         if steps == ps && steps != 0 {
             return;

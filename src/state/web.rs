@@ -61,3 +61,8 @@ pub fn observe_visibility(
     cb.forget();
     Some(obs)
 }
+
+/// Milliseconds since the page started (`performance.now()`; 0 where unavailable).
+pub fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+}

@@ -14,7 +14,7 @@ use crate::engine::job::{Job, Status};
 use crate::engine::metrics::Metrics;
 use crate::engine::scheduler::JobHandle;
 use crate::engine::surfaces::Surface;
-use crate::state::panel::{group_actions, update_params, use_jobs, use_url_params, StepRate, UrlStart};
+use crate::state::panel::{group_actions, on_tick, update_params, use_jobs, use_url_params, StepRate, UrlStart};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -93,7 +93,6 @@ fn internals_view(m: &Metrics) -> (Vec<Line>, Vec<Line>) {
 /// The panel.
 #[component]
 pub fn AdamPanel() -> impl IntoView {
-    let rt = runtime();
     let UrlStart { params, notes, autoplay, initial } = use_url_params::<AdamParams>();
     let race = Rc::new(RefCell::new(Job::new(race_factory(&initial), initial.steps)));
     let decay = Rc::new(RefCell::new(Job::new(decay_factory(&initial), DECAY_STEPS)));
@@ -133,10 +132,7 @@ pub fn AdamPanel() -> impl IntoView {
         }
         copied.set_value((race_steps, decay_steps));
     };
-    Effect::new(move |_| {
-        rt.tick.get();
-        refresh();
-    });
+    on_tick(refresh);
 
     let surface = Memo::new(move |_| params.with(|p| p.surface));
     let grid = Memo::new(move |_| surface.get().grid(GRID));
@@ -261,7 +257,7 @@ pub fn AdamPanel() -> impl IntoView {
                                 .collect_view()}
                         </fieldset>
                     </Show>
-                    <PlayControls status=status on_play=all(|j| j.play()) on_pause=all(|j| j.pause()) on_step=all(|j| j.step_once()) on_reset=all(|j| j.reset()) />
+                    <PlayControls status=status actions=all />
                     <Progress done=steps total=Signal::derive(move || params.get().steps) rate=rate.rate />
                     <ul class="readout-list" aria-label="Final loss per optimiser">
                         {OPTIMIZERS

@@ -12,7 +12,7 @@ use crate::engine::data::toy2d::Shape;
 use crate::engine::group::JobGroup;
 use crate::engine::job::{Job, Status};
 use crate::engine::models::mlp::Activation;
-use crate::state::panel::{group_actions, update_params, use_jobs, use_url_params, StepRate, UrlStart};
+use crate::state::panel::{group_actions, on_tick, update_params, use_jobs, use_url_params, StepRate, UrlStart};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -32,7 +32,6 @@ fn series(job: &Job<BackpropExperiment>, names: &[String]) -> Vec<Line> {
 /// The panel. Reads its parameters from the URL once, then keeps the URL in step with the controls.
 #[component]
 pub fn BackpropPanel() -> impl IntoView {
-    let rt = runtime();
     let UrlStart { params, notes, autoplay, initial } = use_url_params::<BackpropParams>();
     let job: SharedJob = Rc::new(RefCell::new(Job::new(factory(&initial), initial.steps)));
     let group = JobGroup(vec![job.clone()]);
@@ -77,10 +76,7 @@ pub fn BackpropPanel() -> impl IntoView {
             j.request_snapshot();
         });
     };
-    Effect::new(move |_| {
-        rt.tick.get();
-        refresh();
-    });
+    on_tick(refresh);
 
     // Parameter changes restart the run from the new settings (the URL is rewritten too).
     let set_param = move |f: &dyn Fn(&mut BackpropParams)| {
@@ -155,10 +151,7 @@ pub fn BackpropPanel() -> impl IntoView {
                     <Slider label="Step budget" min=STEPS_RANGE.0 as f64 max=20_000.0 log=true value=Signal::derive(move || params.get().steps as f64) on_change=control(|p, v| p.steps = v.round() as u64) />
                     <PlayControls
                         status=status
-                        on_play=act_job(|j| j.play())
-                        on_pause=act_job(|j| j.pause())
-                        on_step=act_job(|j| j.step_once())
-                        on_reset=act_job(|j| j.reset())
+                        actions=act_job
                     />
                     <Toggle label="Log scale for the loss chart" value=log_loss on_change=Callback::new(move |v| log_loss.set(v)) />
                     <Progress done=steps total=Signal::derive(move || params.get().steps) rate=rate.rate />

@@ -15,7 +15,8 @@ use crate::engine::job::{Job, Status};
 use crate::engine::models::char_mlp::HostCharMlp;
 use crate::engine::rng::Rng;
 use crate::engine::xent::{cross_entropy, entropy, loss_at, smoothed_target, softmax};
-use crate::state::panel::{group_actions, update_params, use_jobs, use_url_params, StepRate, UrlStart};
+use crate::state::panel::{group_actions, on_tick, update_params, use_jobs, use_url_params, StepRate, UrlStart};
+use crate::state::web::now_ms;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -36,14 +37,9 @@ fn reference(name: &str, y: f64, x0: f64, x1: f64, color: usize) -> Line {
     Line::new(name, vec![(x0, y), (x1, y)]).color(color).style(Style::Reference)
 }
 
-fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
-}
-
 /// The panel.
 #[component]
 pub fn XentPanel() -> impl IntoView {
-    let rt = runtime();
     let UrlStart { params, notes, autoplay, initial } = use_url_params::<XentParams>();
     let corpus = Rc::new(Corpus::moby_dick());
     let (v_text, unigram) = (corpus.v(), corpus.unigram_entropy());
@@ -138,10 +134,7 @@ pub fn XentPanel() -> impl IntoView {
             }
         });
     };
-    Effect::new(move |_| {
-        rt.tick.get();
-        refresh();
-    });
+    on_tick(refresh);
     // A new temperature re-samples from the weights already on hand.
     let temp = Memo::new(move |_| params.with(|p| p.temp));
     Effect::new(move |_| {
@@ -233,7 +226,7 @@ pub fn XentPanel() -> impl IntoView {
                             <Show when=move || !hidden("seed")>
                                 <Slider label="Seed" min=0.0 max=999.0 value=Signal::derive(move || params.get().seed as f64) on_change=control(|p, v| p.seed = v.round() as u64) />
                             </Show>
-                            <PlayControls status=status on_play=act(|j| j.play()) on_pause=act(|j| j.pause()) on_step=act(|j| j.step_once()) on_reset=act(|j| j.reset()) />
+                            <PlayControls status=status actions=act />
                             <Progress done=steps total=Signal::derive(move || params.get().steps) rate=rate.rate />
                             {move || error.get().map(|e| view! { <p class="diverged" role="alert">{e}</p> })}
                         </div>

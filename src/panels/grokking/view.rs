@@ -12,7 +12,7 @@ use crate::components::panel_frame::PanelFrame;
 use crate::engine::group::JobGroup;
 use crate::engine::job::{Job, Status};
 use crate::engine::metrics::Metrics;
-use crate::state::panel::{group_actions, update_params, use_jobs, use_url_params, StepRate, UrlStart};
+use crate::state::panel::{group_actions, on_tick, update_params, use_jobs, use_url_params, StepRate, UrlStart};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -63,7 +63,6 @@ fn summary(m: &Metrics) -> Summary {
 /// The panel.
 #[component]
 pub fn GrokPanel() -> impl IntoView {
-    let rt = runtime();
     let UrlStart { params, notes, autoplay, initial } = use_url_params::<GrokParams>();
     let job = Rc::new(RefCell::new(Job::new(factory(&initial), initial.steps)));
     let group = JobGroup(vec![job.clone()]);
@@ -103,10 +102,7 @@ pub fn GrokPanel() -> impl IntoView {
             j.request_snapshot();
         });
     };
-    Effect::new(move |_| {
-        rt.tick.get();
-        refresh();
-    });
+    on_tick(refresh);
 
     let set_param = move |f: &dyn Fn(&mut GrokParams)| {
         if let Some(p) = update_params(params, f) {
@@ -166,7 +162,7 @@ pub fn GrokPanel() -> impl IntoView {
                     <Show when=move || !hidden("seed")>
                         <Slider label="Seed" min=0.0 max=999.0 value=Signal::derive(move || params.get().seed as f64) on_change=control(|p, v| p.seed = v.round() as u64) />
                     </Show>
-                    <PlayControls status=status on_play=act(|j| j.play()) on_pause=act(|j| j.pause()) on_step=act(|j| j.step_once()) on_reset=act(|j| j.reset()) />
+                    <PlayControls status=status actions=act />
                     <Progress done=steps total=Signal::derive(move || params.get().steps) rate=rate.rate />
                     {move || error.get().map(|e| view! { <p class="diverged" role="alert">{e}</p> })}
                     <dl class="readouts" aria-label="Grokking so far">

@@ -11,7 +11,7 @@ use crate::engine::group::JobGroup;
 use crate::engine::job::{Job, Status};
 use crate::engine::schedule::Kind;
 use crate::engine::scheduler::JobHandle;
-use crate::state::panel::{group_actions, update_params, use_jobs, use_url_params, StepRate, UrlStart};
+use crate::state::panel::{group_actions, on_tick, update_params, use_jobs, use_url_params, StepRate, UrlStart};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -39,7 +39,6 @@ fn kind_options() -> Vec<(&'static str, &'static str)> {
 /// The panel.
 #[component]
 pub fn ScheduleRaceView() -> impl IntoView {
-    let rt = runtime();
     let UrlStart { params, notes, autoplay, initial } = use_url_params::<ScheduleParams>();
     let budget = initial.total as u64;
     let jobs: [SharedJob; 2] = [
@@ -79,10 +78,7 @@ pub fn ScheduleRaceView() -> impl IntoView {
             );
         });
     };
-    Effect::new(move |_| {
-        rt.tick.get();
-        refresh();
-    });
+    on_tick(refresh);
     // The schedules themselves: a pure function of the step, redrawn as soon as a slider moves.
     let lr_lines = Signal::derive(move || {
         let p = params.get();
@@ -152,7 +148,7 @@ pub fn ScheduleRaceView() -> impl IntoView {
                     <Show when=move || !hidden("seed")>
                         <Slider label="Seed" min=0.0 max=999.0 value=Signal::derive(move || params.get().seed as f64) on_change=control(|p, v| p.seed = v.round() as u64) />
                     </Show>
-                    <PlayControls status=status on_play=both(|j| j.play()) on_pause=both(|j| j.pause()) on_step=both(|j| j.step_once()) on_reset=both(|j| j.reset()) />
+                    <PlayControls status=status actions=both />
                     <Progress done=steps total=Signal::derive(move || params.get().total as u64) rate=rate.rate />
                     <p class="readout-line">"Loss A " <strong>{move || final_loss(0)}</strong> " · loss B " <strong>{move || final_loss(1)}</strong></p>
                     {move || errors.get().into_iter().map(|e| view! { <p class="diverged" role="alert">{e}</p> }).collect_view()}

@@ -18,7 +18,7 @@ use crate::engine::data::text::Corpus;
 use crate::engine::group::JobGroup;
 use crate::engine::job::{Job, Status};
 use crate::engine::metrics::Metrics;
-use crate::state::panel::{group_actions, update_params, use_jobs, use_url_params, StepRate, UrlStart};
+use crate::state::panel::{group_actions, on_tick, update_params, use_jobs, use_url_params, StepRate, UrlStart};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -46,7 +46,6 @@ fn with_reference(m: &Metrics, name: &str, reference: (&str, f64), color: usize)
 /// One job's display state.
 #[derive(Clone, Copy)]
 struct Track {
-    status: RwSignal<Status>,
     steps: RwSignal<u64>,
     rate: StepRate,
     error: RwSignal<Option<String>>,
@@ -54,15 +53,9 @@ struct Track {
 
 impl Track {
     fn new() -> Self {
-        Self {
-            status: RwSignal::new(Status::Idle),
-            steps: RwSignal::new(0),
-            rate: StepRate::new(),
-            error: RwSignal::new(None),
-        }
+        Self { steps: RwSignal::new(0), rate: StepRate::new(), error: RwSignal::new(None) }
     }
     fn observe<E: crate::engine::job::Experiment>(&self, j: &Job<E>) {
-        self.status.set(j.status());
         self.steps.set(j.steps());
         self.rate.observe(j.steps());
         self.error.set(j.error.clone());
@@ -72,7 +65,6 @@ impl Track {
 /// The panel.
 #[component]
 pub fn CollapsePanel() -> impl IntoView {
-    let rt = runtime();
     let UrlStart { params, notes, autoplay, initial } = use_url_params::<CollapseParams>();
     let corpus = Rc::new(Corpus::moby_dick());
     let (f, budget) = mixture_factory(&initial);
@@ -126,10 +118,7 @@ pub fn CollapsePanel() -> impl IntoView {
             }
         });
     };
-    Effect::new(move |_| {
-        rt.tick.get();
-        refresh();
-    });
+    on_tick(refresh);
 
     let rebuild = move |p: &CollapseParams| {
         let (f, budget) = mixture_factory(p);
@@ -175,7 +164,7 @@ pub fn CollapsePanel() -> impl IntoView {
                 <Show when=move || !hidden("seed")>
                     <Slider label="Seed" min=0.0 max=999.0 value=Signal::derive(move || params.get().seed as f64) on_change=control(|p, v| p.seed = v.round() as u64) />
                 </Show>
-                <PlayControls status=status on_play=act(|j| j.play()) on_pause=act(|j| j.pause()) on_step=act(|j| j.step_once()) on_reset=act(|j| j.reset()) />
+                <PlayControls status=status actions=act />
             </div>
             <section class="subpanel" aria-label="A Gaussian mixture">
                 <h3>"A Gaussian mixture, refitted to its own samples"</h3>
