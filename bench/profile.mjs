@@ -1,0 +1,62 @@
+// Where a reference workload's time goes in the browser: runs `trainlabBench.run` under Chromium's
+// sampling profiler (CDP `Profiler`) and prints the functions with the most self time, wasm and JS.
+// A profiling aid, not a benchmark: the profiler itself slows the run a little.
+//
+//   node bench/profile.mjs [--dist dist-test] [--workload spiral-mlp] [--backend cpu] [--steps 1000]
+//                          [--warmup 300] [--top 30]
+//
+// A dev build (dist-test, from scripts/test.sh) keeps wasm function names; a release build after
+// wasm-opt may show only `wasm-function[N]`.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../tests/browser/serve.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : dflt;
+};
+const dist = path.resolve(ROOT, arg('--dist', 'dist-test'));
+const workload = arg('--workload', 'spiral-mlp');
+const backend = arg('--backend', 'cpu');
+const steps = Number(arg('--steps', '1000'));
+const warmup = Number(arg('--warmup', '300'));
+const top = Number(arg('--top', '30'));
+const ARGS = ['--headless=new', '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--enable-unsafe-webgpu'];
+
+const app = await startServer({ root: dist });
+const browser = await chromium.launch({ executablePath: process.env.TRAINLAB_CHROMIUM || '/usr/bin/chromium', args: ARGS });
+const page = await browser.newPage();
+await page.goto(`${app.url}?backend=${backend === 'cpu' ? 'cpu' : 'gpu'}&autoplay=0`);
+await page.waitForFunction(() => window.trainlabBench, null, { timeout: 120_000 });
+// Warm-up outside the profile, so the optimising tier has compiled the hot code.
+await page.evaluate((o) => window.trainlabBench.run(o), { workload, backend, steps: Math.max(1, warmup), warmup: 0 });
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+await cdp.send('Profiler.start');
+const result = await page.evaluate((o) => window.trainlabBench.run(o), { workload, backend, steps, warmup: 0 });
+const { profile } = await cdp.send('Profiler.stop');
+await browser.close();
+await app.close();
+
+// Self time per function, from the sample counts (every sample has the same weight).
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const hits = new Map();
+for (const id of profile.samples) hits.set(id, (hits.get(id) ?? 0) + 1);
+const self = new Map();
+let total = 0;
+for (const [id, count] of hits) {
+  const f = byId.get(id).callFrame;
+  const name = f.functionName || `(anonymous ${f.url.split('/').pop()}:${f.lineNumber})`;
+  if (name === '(idle)' || name === '(program)' || name === '(garbage collector)') continue;
+  self.set(name, (self.get(name) ?? 0) + count);
+  total += count;
+}
+console.log(`${workload} on ${backend}: ${result.stepsPerSec.toFixed(1)} steps/s under the profiler, ${total} busy samples`);
+console.log('\n| self % | function |\n| ---: | --- |');
+for (const [name, count] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+  console.log(`| ${((100 * count) / total).toFixed(1)} | \`${name.replace(/\|/g, '\\|').slice(0, 140)}\` |`);
+}
