@@ -146,6 +146,8 @@ for (const r of result.workloads) {
   const peerName = `${PEER[r.backend]}`;
   console.log(`| ${r.workload} | ${r.backend} (TF.js ${peerName}) | ${fmt(r.trainlab.stepsPerSec)} | ${fmt(r.tfjs.stepsPerSec)} | ${fmt(r.ratio)}× | ${r.tfjsCpu ? fmt(r.tfjsCpu.stepsPerSec) : ''} |`);
 }
+const flav = result.workloads.find((r) => r.tfjs?.simd !== undefined)?.tfjs;
+if (flav) console.log(`\nTF.js wasm backend: SIMD ${flav.simd ? 'on' : 'off'}, threads ${flav.threads ? 'on' : 'off'}.`);
 const w = result.wasm;
 console.log(`\n| load and responsiveness | figure |\n| --- | --- |`);
 if (w) console.log(`| .wasm (${w.file}) | ${(w.raw / 1e6).toFixed(1)} MB raw, ${(w.gzip / 1e6).toFixed(2)} MB gzipped |`);

@@ -169,7 +169,11 @@ async function run({ workload, backend = 'wasm', steps = 50, warmup = 5 }) {
   for (let i = 0; i < steps; i++) loss = await read();
   const seconds = (performance.now() - t0) / 1000;
   tf.disposeVariables();
-  return { workload, backend, stepsPerSec: steps / seconds, finalLoss: loss, steps };
+  // Which wasm binary TF.js loaded: SIMD, and threads (only where the page is cross-origin isolated).
+  const flavour = backend === 'wasm'
+    ? { simd: await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'), threads: await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT') && self.crossOriginIsolated === true }
+    : {};
+  return { workload, backend, stepsPerSec: steps / seconds, finalLoss: loss, steps, ...flavour };
 }
 
 window.tfjsBench = { run, workloads: Object.keys(WORKLOADS) };
