@@ -10,6 +10,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, WEBGPU_ARGS } from '../tests/browser/harness.mjs';
 import { startServer } from '../tests/browser/serve.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,11 +24,9 @@ const backend = arg('--backend', 'cpu');
 const steps = Number(arg('--steps', '1000'));
 const warmup = Number(arg('--warmup', '300'));
 const top = Number(arg('--top', '30'));
-const ARGS = ['--headless=new', '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--enable-unsafe-webgpu'];
 
 const app = await startServer({ root: dist });
-const browser = await chromium.launch({ executablePath: process.env.TRAINLAB_CHROMIUM || '/usr/bin/chromium', args: ARGS });
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...WEBGPU_ARGS] });
 const page = await browser.newPage();
 await page.goto(`${app.url}?backend=${backend === 'cpu' ? 'cpu' : 'gpu'}&autoplay=0`);
 await page.waitForFunction(() => window.trainlabBench, null, { timeout: 120_000 });

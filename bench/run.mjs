@@ -36,8 +36,10 @@ const PEER = { cpu: 'wasm', webgpu: 'webgpu' };
 
 const fmt = (v) => (Number.isFinite(v) ? (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)) : '–');
 
-async function timed(page, fn, opts) {
+// `untimed`: run once first and discard the result (see the CPU warm-up note below).
+async function timed(page, fn, opts, untimed = false) {
   try {
+    if (untimed) await page.evaluate(fn, opts);
     return await page.evaluate(fn, opts);
   } catch (e) {
     return { error: String(e.message ?? e).split('\n')[0] };
@@ -62,14 +64,11 @@ async function workloads(browser, app, peer) {
       // On the CPU each engine first does one untimed run of the same size: V8 moves hot wasm to
       // its optimising tier in the background, which for Trainlab's 21 MB module on 2 cores takes
       // longer than the in-call warm-up (the first W1 call read 352 steps/s, the next 1,357).
-      const untimed = backend === 'cpu' ? 1 : 0;
+      const untimed = backend === 'cpu';
       await ours.bringToFront();
-      for (let i = 0; i < untimed; i++) await timed(ours, (o) => window.trainlabBench.run(o), opts);
-      const t = await timed(ours, (o) => window.trainlabBench.run(o), opts);
+      const t = await timed(ours, (o) => window.trainlabBench.run(o), opts, untimed);
       await theirs.bringToFront();
-      const peerOpts = { ...opts, backend: PEER[backend] };
-      for (let i = 0; i < untimed; i++) await timed(theirs, (o) => window.tfjsBench.run(o), peerOpts);
-      const p = await timed(theirs, (o) => window.tfjsBench.run(o), peerOpts);
+      const p = await timed(theirs, (o) => window.tfjsBench.run(o), { ...opts, backend: PEER[backend] }, untimed);
       // TF.js's own CPU backend, for reference beside its wasm one.
       const pcpu = backend === 'cpu' ? await timed(theirs, (o) => window.tfjsBench.run(o), { ...opts, backend: 'cpu', steps: Math.max(2, Math.ceil(steps / 4)) }) : null;
       const row = { workload, backend, steps, trainlab: t, tfjs: p, tfjsCpu: pcpu, ratio: t.stepsPerSec / p.stepsPerSec };

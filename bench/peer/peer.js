@@ -169,9 +169,9 @@ async function run({ workload, backend = 'wasm', steps = 50, warmup = 5 }) {
   for (let i = 0; i < steps; i++) loss = await read();
   const seconds = (performance.now() - t0) / 1000;
   tf.disposeVariables();
-  // Which wasm binary TF.js loaded: SIMD, and threads (only where the page is cross-origin isolated).
+  // Which wasm binary TF.js loaded: SIMD, and threads (which need a cross-origin isolated page).
   const flavour = backend === 'wasm'
-    ? { simd: await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'), threads: await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT') && self.crossOriginIsolated === true }
+    ? { simd: await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'), threads: await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT') }
     : {};
   return { workload, backend, stepsPerSec: steps / seconds, finalLoss: loss, steps, ...flavour };
 }
