@@ -10,6 +10,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, WEBGPU_ARGS } from '../tests/browser/harness.mjs';
 import { startServer } from '../tests/browser/serve.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,9 +21,6 @@ const arg = (name, dflt) => {
 const quick = process.argv.includes('--quick');
 const dist = path.resolve(ROOT, arg('--dist', 'dist'));
 const out = path.resolve(ROOT, arg('--out', 'target/bench.json'));
-const CHROMIUM = process.env.TRAINLAB_CHROMIUM || '/usr/bin/chromium';
-const ARGS = ['--headless=new', '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--enable-unsafe-webgpu'];
 
 // Steps per run: [warmup, timed]. The warm-up is long enough (about a second) for the browser to
 // move the hot wasm and JS code to its optimising tier, for both engines. WebGPU here is Chromium's
@@ -126,7 +124,7 @@ async function longTasks(browser, app) {
 
 const app = await startServer({ root: dist });
 const peer = await startServer({ root: path.join(ROOT, 'bench') });
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...WEBGPU_ARGS] });
 const probe = await browser.newPage();
 await probe.goto(`${app.url}?autoplay=0`);
 const gpu = await probe.evaluate(async () => {
