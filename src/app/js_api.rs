@@ -3,9 +3,11 @@
 //! - `metrics(slug)` → `{series_name: [[step, value], ...]}`
 //! - `status(slug)` → `"idle" | "running" | "paused" | "diverged" | "done"` (`null` if not shown)
 //! - `steps(slug)` → steps completed
-//! - `backend()` → `{name, adapter, fallback}`
+//! - `backend()` → `{name, adapter, fallback, build}`; `build` is `"cpu"` for the CPU-only build
+//!   (`assets/loader.js` picks it), `"gpu"` for the full one
 
 use super::runtime::runtime;
+use crate::engine::backend;
 use crate::engine::group::JobGroup;
 use crate::engine::job::{Experiment, Job};
 use leptos::prelude::*;
@@ -96,6 +98,7 @@ pub fn install() {
             set(&obj, "name", &b.kind.name().into());
             set(&obj, "adapter", &b.adapter.into());
             set(&obj, "fallback", &b.fallback.into());
+            set(&obj, "build", &(if backend::GPU_BUILT { "gpu" } else { "cpu" }).into());
         }
         obj.into()
     });

@@ -73,14 +73,14 @@ pub enum Decision {
 pub fn decide(pref: Preference, probe: Option<&AdapterProbe>, gpu_built: bool) -> Decision {
     match (pref, probe) {
         (Preference::Cpu, _) => Decision::Cpu { notice: None },
+        (Preference::Gpu, None) => Decision::Cpu {
+            notice: Some("WebGPU was requested but this browser offers no adapter; training runs on the CPU.".into()),
+        },
         (_, _) if !gpu_built => Decision::Cpu {
             notice: (pref == Preference::Gpu)
                 .then(|| "This build has no WebGPU backend; training runs on the CPU.".into()),
         },
         (Preference::Gpu, Some(_)) => Decision::Gpu,
-        (Preference::Gpu, None) => Decision::Cpu {
-            notice: Some("WebGPU was requested but this browser offers no adapter; training runs on the CPU.".into()),
-        },
         (Preference::Auto, Some(p)) if !p.is_fallback => Decision::Gpu,
         (Preference::Auto, _) => Decision::Cpu { notice: None },
     }
@@ -172,6 +172,18 @@ mod tests {
         assert_eq!(decide(Preference::Gpu, Some(&sw()), true), Decision::Gpu);
         assert!(matches!(decide(Preference::Gpu, None, true), Decision::Cpu { notice: Some(_) }));
         assert!(matches!(decide(Preference::Gpu, Some(&hw()), false), Decision::Cpu { notice: Some(_) }));
+    }
+
+    #[test]
+    fn a_cpu_only_build_names_the_real_reason() {
+        // The page loads the CPU-only build when `?backend=gpu` finds no adapter (assets/loader.js);
+        // the notice must then blame the adapter, not the build.
+        let no_adapter = decide(Preference::Gpu, None, false);
+        let Decision::Cpu { notice: Some(n) } = no_adapter else { panic!("{no_adapter:?}") };
+        assert!(n.contains("no adapter"), "{n}");
+        let Decision::Cpu { notice: Some(n) } = decide(Preference::Gpu, Some(&hw()), false) else { panic!() };
+        assert!(n.contains("no WebGPU backend"), "{n}");
+        assert_eq!(decide(Preference::Auto, Some(&hw()), false), Decision::Cpu { notice: None });
         assert_eq!(Preference::parse("GPU"), Some(Preference::Gpu));
         assert_eq!(Preference::parse("tpu"), None);
     }

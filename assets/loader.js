@@ -1,0 +1,56 @@
+// Picks which build of the app to load, then loads it (Trunk.toml inlines this into index.html
+// through pattern_script, after a `builds` constant holding both builds' file names).
+//
+// Two builds of one crate: the full one (`--features gpu`: Burn's WebGPU backend, about 70% of the
+// code) and the CPU-only one (scripts/cpu-build.sh). This mirrors `backend::decide` in
+// src/engine/backend.rs: the full build loads only when the app would train on WebGPU, that is,
+// `?backend=gpu` with any adapter, or no `?backend=cpu` and a hardware (non-fallback) adapter.
+// Everyone else downloads a quarter of the bytes. When the CPU-only build is missing (a dev build
+// with TRAINLAB_CPU_BUILD=0) or fails to download, the full build loads instead.
+async function trainlabLoad() {
+  const want = (new URLSearchParams(location.search).get('backend') ?? '').trim().toLowerCase();
+  const forceCpu = want === 'cpu' || want === 'flex';
+  const forceGpu = want === 'gpu' || want === 'webgpu' || want === 'wgpu';
+  const cpuBuilt = !builds.cpu.js.includes('@TRAINLAB_');
+
+  async function onWebGpu() {
+    if (forceCpu || !navigator.gpu) return false;
+    try {
+      const adapter = await navigator.gpu.requestAdapter();
+      if (!adapter) return false;
+      const fallback = adapter.info?.isFallbackAdapter ?? adapter.isFallbackAdapter ?? false;
+      return forceGpu || !fallback;
+    } catch {
+      return false;
+    }
+  }
+
+  const order = cpuBuilt && !(await onWebGpu()) ? [builds.cpu, builds.gpu] : [builds.gpu];
+  let lastError = null;
+  for (const build of order) {
+    let bindings;
+    let response;
+    try {
+      // Download failures fall through to the next build; nothing of this one has run yet.
+      [bindings, response] = await Promise.all([import(build.js), fetch(build.wasm)]);
+      if (!response.ok) throw new Error(`${build.wasm}: HTTP ${response.status}`);
+    } catch (e) {
+      lastError = e;
+      console.error(`Trainlab: the ${build.name} build did not download`, e);
+      continue;
+    }
+    const wasm = await bindings.default({ module_or_path: response });
+    window.wasmBindings = bindings;
+    dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+    return;
+  }
+  throw lastError;
+}
+
+trainlabLoad().catch((e) => {
+  console.error('Trainlab failed to start', e);
+  const p = document.createElement('p');
+  p.setAttribute('role', 'alert');
+  p.textContent = `Trainlab could not start: ${e?.message ?? e}. Reload the page to try again.`;
+  document.body.append(p);
+});
