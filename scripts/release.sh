@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Release build: trunk build --release=true with wasm-opt (binaryen 132 from npm), then the
-# .wasm size raw and gzipped. Extra args go to trunk build. Output dir: $DIST (default dist).
+# Release build: trunk build --release=true with wasm-opt (binaryen 132 from npm), which also runs
+# scripts/cpu-build.sh (the CPU-only build, in $DIST/cpu/), then both .wasm sizes raw and gzipped.
+# Extra args go to trunk build. Output dir: $DIST (default dist).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,7 +18,7 @@ export PATH="$ROOT/tools/node_modules/.bin:$PATH"
 trunk build --release=true --dist "$DIST" "$@"
 
 shopt -s nullglob
-wasm_files=("$DIST"/*.wasm)
+wasm_files=("$DIST"/*.wasm "$DIST"/cpu/*.wasm)
 if [ "${#wasm_files[@]}" -eq 0 ]; then
   echo "release.sh: no .wasm in $DIST/" >&2
   exit 1
