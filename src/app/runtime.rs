@@ -152,9 +152,7 @@ async fn probe_adapter() -> Option<AdapterProbe> {
 /// WebGPU problem ends on the CPU with a notice.
 pub async fn start_backend(pref: Preference) {
     let rt = runtime();
-    // The CPU-only build probes only to explain a `?backend=gpu` it cannot honour.
-    let wanted = if backend::GPU_BUILT { pref != Preference::Cpu } else { pref == Preference::Gpu };
-    let probe = if wanted { probe_adapter().await } else { None };
+    let probe = if backend::probe_needed(pref, backend::GPU_BUILT) { probe_adapter().await } else { None };
     let info = match backend::decide(pref, probe.as_ref(), backend::GPU_BUILT) {
         Decision::Cpu { notice } => BackendInfo::cpu(notice),
         Decision::Gpu => match backend::gpu_device().await {

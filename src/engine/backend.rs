@@ -68,6 +68,17 @@ pub enum Decision {
     Cpu { notice: Option<String> },
 }
 
+/// Whether [`decide`] reads the adapter probe for `pref` in this build, so the app can skip
+/// `requestAdapter()` when it would not: always under `?backend=cpu`, and in the CPU-only build
+/// except to explain a `?backend=gpu` it cannot honour.
+pub fn probe_needed(pref: Preference, gpu_built: bool) -> bool {
+    match pref {
+        Preference::Cpu => false,
+        Preference::Gpu => true,
+        Preference::Auto => gpu_built,
+    }
+}
+
 /// Chooses the backend from the preference, the adapter probe (if any) and whether this build
 /// includes the GPU backend at all.
 pub fn decide(pref: Preference, probe: Option<&AdapterProbe>, gpu_built: bool) -> Decision {
@@ -172,6 +183,8 @@ mod tests {
         assert_eq!(decide(Preference::Gpu, Some(&sw()), true), Decision::Gpu);
         assert!(matches!(decide(Preference::Gpu, None, true), Decision::Cpu { notice: Some(_) }));
         assert!(matches!(decide(Preference::Gpu, Some(&hw()), false), Decision::Cpu { notice: Some(_) }));
+        assert_eq!(Preference::parse("GPU"), Some(Preference::Gpu));
+        assert_eq!(Preference::parse("tpu"), None);
     }
 
     #[test]
@@ -184,7 +197,21 @@ mod tests {
         let Decision::Cpu { notice: Some(n) } = decide(Preference::Gpu, Some(&hw()), false) else { panic!() };
         assert!(n.contains("no WebGPU backend"), "{n}");
         assert_eq!(decide(Preference::Auto, Some(&hw()), false), Decision::Cpu { notice: None });
-        assert_eq!(Preference::parse("GPU"), Some(Preference::Gpu));
-        assert_eq!(Preference::parse("tpu"), None);
+    }
+
+    #[test]
+    fn the_adapter_is_probed_only_when_decide_reads_it() {
+        // For each case decide() ignores the probe in, skipping it must not change the decision.
+        for gpu_built in [true, false] {
+            for pref in [Preference::Auto, Preference::Cpu, Preference::Gpu] {
+                let reads = [None, Some(hw()), Some(sw())]
+                    .iter()
+                    .map(|p| decide(pref, p.as_ref(), gpu_built))
+                    .collect::<Vec<_>>()
+                    .windows(2)
+                    .any(|w| w[0] != w[1]);
+                assert_eq!(probe_needed(pref, gpu_built), reads, "{pref:?}, gpu_built {gpu_built}");
+            }
+        }
     }
 }

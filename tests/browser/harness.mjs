@@ -132,9 +132,11 @@ export class App {
    * Open `appPath` in a fresh browser context. `initScript` (function or string) runs before any
    * page script. Resolves once the document has loaded (not once the app has started).
    */
-  async open(appPath = '/', { initScript, viewport = { width: 1280, height: 900 } } = {}) {
+  /** `setup(context)` runs before the page loads, e.g. to `context.route()` a request. */
+  async open(appPath = '/', { initScript, setup, viewport = { width: 1280, height: 900 } } = {}) {
     assert.ok(this.browser, 'browser not launched');
     const context = await this.browser.newContext({ viewport, acceptDownloads: true });
+    if (setup) await setup(context);
     const page = await context.newPage();
     const tp = new TrainlabPage(this, context, page);
     tp.openedAt = appPath;

@@ -57,17 +57,12 @@ test('?backend=gpu without WebGPU loads the CPU-only build and says the adapter 
 });
 
 test('when the CPU-only build cannot be downloaded, the full build loads instead', { timeout: 180_000 }, async (t) => {
-  const context = await plainBrowser.browser.newContext();
-  await context.route(/\/cpu\/.*\.wasm$/, (r) => r.fulfill({ status: 404, body: 'gone' }));
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(plainBrowser.url(`/concepts/${SLUG}?backend=cpu&steps=5`));
-  await page.waitForFunction(() => window.trainlab?.steps?.('backprop-gradient-descent') >= 1, null, { timeout: 60_000 });
-  const backend = await page.evaluate(() => window.trainlab.backend());
+  const setup = (context) => context.route(/\/cpu\/.*\.wasm$/, (r) => r.fulfill({ status: 404, body: 'gone' }));
+  const p = await plainBrowser.open(`/concepts/${SLUG}?backend=cpu&steps=5`, { setup });
+  await p.waitForSteps(1, { timeout: 60_000 });
+  const backend = await p.backend();
   t.diagnostic(`backend(): ${JSON.stringify(backend)}`);
   assert.equal(backend.build, 'gpu');
   assert.equal(backend.name, 'cpu', '?backend=cpu must still train on the CPU');
-  assert.deepEqual(errors, []);
-  await context.close();
+  p.assertNoPageErrors();
 });
