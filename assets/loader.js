@@ -1,17 +1,18 @@
 // Picks which build of the app to load, then loads it (Trunk.toml inlines this into index.html
 // through pattern_script, after a `builds` constant holding both builds' file names).
 //
-// Two builds of one crate: the full one (`--features gpu`: Burn's WebGPU backend, about 70% of the
-// code) and the CPU-only one (scripts/cpu-build.sh). This mirrors `backend::decide` in
+// Two builds of one crate: the CPU-only one (trunk's) and the full one (`--features gpu`: Burn's
+// WebGPU backend, about 70% of the code; scripts/gpu-build.sh). This mirrors `backend::decide` in
 // src/engine/backend.rs: the full build loads only when the app would train on WebGPU, that is,
 // `?backend=gpu` with any adapter, or no `?backend=cpu` and a hardware (non-fallback) adapter.
-// Everyone else downloads a quarter of the bytes. When the CPU-only build is missing (a dev build
-// with TRAINLAB_CPU_BUILD=0) or fails to download, the full build loads instead.
+// Everyone else downloads a quarter of the bytes. When the full build is missing (a dev build with
+// TRAINLAB_GPU_BUILD=0, or `scripts/serve.sh` while it is still compiling), every page loads the
+// CPU-only one; when the chosen build fails to download, the other one loads instead.
 async function trainlabLoad() {
   const want = (new URLSearchParams(location.search).get('backend') ?? '').trim().toLowerCase();
   const forceCpu = want === 'cpu' || want === 'flex';
   const forceGpu = want === 'gpu' || want === 'webgpu' || want === 'wgpu';
-  const cpuBuilt = !builds.cpu.js.includes('@TRAINLAB_');
+  const gpuBuilt = !builds.gpu.js.includes('@TRAINLAB_');
 
   async function onWebGpu() {
     if (forceCpu || !navigator.gpu) return false;
@@ -25,7 +26,7 @@ async function trainlabLoad() {
     }
   }
 
-  const order = cpuBuilt && !(await onWebGpu()) ? [builds.cpu, builds.gpu] : [builds.gpu];
+  const order = !gpuBuilt ? [builds.cpu] : (await onWebGpu()) ? [builds.gpu, builds.cpu] : [builds.cpu, builds.gpu];
   let lastError = null;
   for (const build of order) {
     let bindings;

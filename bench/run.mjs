@@ -79,15 +79,15 @@ async function workloads(browser, app, peer) {
   return rows;
 }
 
-// Both builds' .wasm (assets/loader.js downloads one): the full one in dist/, the CPU-only one in
-// dist/cpu/ (absent when the build skipped it).
+// Both builds' .wasm (assets/loader.js downloads one): the CPU-only one in dist/, the full one in
+// dist/gpu/ (absent when the build skipped it).
 function wasmSizes() {
-  return ['', 'cpu'].flatMap((dir) => {
+  return ['', 'gpu'].flatMap((dir) => {
     const d = path.join(dist, dir);
     const f = fs.existsSync(d) ? fs.readdirSync(d).find((n) => n.endsWith('.wasm')) : null;
     if (!f) return [];
     const buf = fs.readFileSync(path.join(d, f));
-    return [{ build: dir ? 'CPU-only' : 'full', file: path.join(dir, f), raw: buf.length, gzip: zlib.gzipSync(buf, { level: 9 }).length }];
+    return [{ build: dir ? 'full' : 'CPU-only', file: path.join(dir, f), raw: buf.length, gzip: zlib.gzipSync(buf, { level: 9 }).length }];
   });
 }
 

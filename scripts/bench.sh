@@ -11,9 +11,9 @@
 # (TF.js 4.22 and its wasm and WebGPU backends) into bench/node_modules. Asserts nothing.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+ROOT="$TRAINLAB_ROOT"
 cd "$ROOT"
-export PATH="$HOME/.cargo/bin:$PATH"
 
 build=0
 args=()
@@ -36,4 +36,5 @@ node bench/run.mjs --dist dist "${args[@]}"
 
 echo
 echo "== Native bench (cargo bench --bench engine) =="
+trainlab_claim_target_dir
 cargo bench --bench engine

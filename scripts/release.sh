@@ -1,24 +1,24 @@
 #!/usr/bin/env bash
 # Release build: trunk build --release=true with wasm-opt (binaryen 132 from npm), which also runs
-# scripts/cpu-build.sh (the CPU-only build, in $DIST/cpu/), then both .wasm sizes raw and gzipped.
+# scripts/gpu-build.sh (the full build, in $DIST/gpu/), then both .wasm sizes raw and gzipped.
 # Extra args go to trunk build. Output dir: $DIST (default dist).
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+ROOT="$TRAINLAB_ROOT"
 cd "$ROOT"
-export PATH="$HOME/.cargo/bin:$PATH"
 
 DIST="${DIST:-dist}"
 
 scripts/setup.sh --release
-# trunk finds wasm-opt on PATH and checks it against Trunk.toml's [tools] wasm_opt.
-export PATH="$ROOT/tools/node_modules/.bin:$PATH"
+trainlab_claim_target_dir
+# trunk finds wasm-opt on PATH (env.sh) and checks it against Trunk.toml's [tools] wasm_opt.
 
 # `--release` alone swallows the next argument in trunk 0.21 (it takes an optional value).
-trunk build --release=true --dist "$DIST" "$@"
+TRAINLAB_GPU_BUILD=1 trunk build --release=true --dist "$DIST" "$@"
 
 shopt -s nullglob
-wasm_files=("$DIST"/*.wasm "$DIST"/cpu/*.wasm)
+wasm_files=("$DIST"/*.wasm "$DIST"/gpu/*.wasm)
 if [ "${#wasm_files[@]}" -eq 0 ]; then
   echo "release.sh: no .wasm in $DIST/" >&2
   exit 1

@@ -47,6 +47,13 @@ if [ "$(id -u)" -eq 0 ]; then SUDO=(); else SUDO=(sudo); fi
 command -v cargo >/dev/null 2>&1 || die "cargo not found (install Rust with rustup first; need rustc >= 1.95)"
 command -v rustup >/dev/null 2>&1 || die "rustup not found (needed to add the $WASM_TARGET target)"
 
+# `cargo install` of a build tool, without the fat LTO and single codegen unit of the tools' own
+# release profiles: trunk and wasm-bindgen only copy, hash and rewrite files here, and on 2 cores
+# whole-program LTO makes trunk's install several times slower.
+install_fast() {
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 cargo install "$@"
+}
+
 # --- wasm target -------------------------------------------------------------------------------
 installed_targets="$(rustup target list --installed)"
 if grep -qx "$WASM_TARGET" <<<"$installed_targets"; then
@@ -62,8 +69,8 @@ trunk_version="$(trunk --version 2>/dev/null || true)"
 if [[ " $trunk_version " == *" $TRUNK_VERSION "* ]]; then
   step "trunk $TRUNK_VERSION: present"
 else
-  step "trunk $TRUNK_VERSION: installing with cargo (takes ~8 min on 2 cores)"
-  cargo install trunk --locked --version "$TRUNK_VERSION"
+  step "trunk $TRUNK_VERSION: installing with cargo"
+  install_fast trunk --locked --version "$TRUNK_VERSION"
 fi
 
 # --- crate dependencies ------------------------------------------------------------------------
@@ -86,7 +93,7 @@ if [[ " $wb_have " == *" $wb_version "* ]]; then
 else
   step "wasm-bindgen-cli $wb_version: installing with cargo (takes ~2 min; was: ${wb_have:-none})"
   # No --locked: its lockfile names a crate version that is no longer in the registry.
-  cargo install wasm-bindgen-cli --version "$wb_version"
+  install_fast wasm-bindgen-cli --version "$wb_version"
 fi
 
 # --- node (tests and wasm-opt both need it) ----------------------------------------------------

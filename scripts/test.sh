@@ -6,30 +6,36 @@
 #   TRAINLAB_SKIP_NATIVE=1 scripts/test.sh        skip `cargo test` (local iteration)
 #
 # Works from a clean clone, as root, without stdin (CI runs `bash .ci/run` with CI=true).
+# Builds go to a target directory that outlives the clone (scripts/env.sh: ~/.cache/trainlab),
+# so a second clone on the same machine compiles only this crate. Prints each step's time.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+ROOT="$TRAINLAB_ROOT"
 cd "$ROOT"
-export PATH="$HOME/.cargo/bin:$PATH"
 
 DIST_TEST="dist-test" # built with --public-url /
 DIST_SUB="dist-sub"   # built with --public-url /sub/ for the sub-path test
 
 section_start=$SECONDS
+timings=()
 section() {
   if [ "${section_name:-}" != "" ]; then
     printf '[test] %s: ok (%ss)\n' "$section_name" "$((SECONDS - section_start))"
+    timings+=("$(printf '%6ss  %s' "$((SECONDS - section_start))" "$section_name")")
   fi
   section_name="$*"
   section_start=$SECONDS
   printf '\n==================== %s ====================\n' "$*"
 }
 
-# Native tests use the dev profile: Cargo.toml builds dependencies (Burn) at opt-level 3 and this
-# crate at opt-level 1, so tests run fast and an edit recompiles in seconds.
+# Everything builds in the dev profile (Cargo.toml): Burn's CPU backend at opt-level 3, other
+# dependencies at 1, so tests run fast and an edit recompiles in seconds.
 
 section "Setup (scripts/setup.sh --test)"
 scripts/setup.sh --test
+trainlab_claim_target_dir
+echo "[test] cargo target directory: $CARGO_TARGET_DIR"
 
 if [ "${TRAINLAB_SKIP_NATIVE:-0}" = "1" ]; then
   section "Native tests: skipped (TRAINLAB_SKIP_NATIVE=1)"
@@ -47,12 +53,14 @@ else
   section "Reference example: examples/reference.rs missing (the determinism test will fail)"
 fi
 
-# Dev profile: trunk runs no wasm-opt outside release builds.
-section "Wasm build, dev, public url / (trunk build -> $DIST_TEST/)"
-trunk build --release=false --dist "$DIST_TEST" --public-url /
+# Dev profile: trunk runs no wasm-opt outside release builds. Trunk builds the CPU-only app, then
+# its post_build hook (scripts/gpu-build.sh) the full one, which shares the dependencies that
+# features leave alone.
+section "Wasm builds, dev, public url / (trunk build -> $DIST_TEST/)"
+TRAINLAB_GPU_BUILD=1 trunk build --release=false --dist "$DIST_TEST" --public-url /
 
 section "Wasm build, dev, public url /sub/ (trunk build -> $DIST_SUB/)"
-trunk build --release=false --dist "$DIST_SUB" --public-url /sub/
+TRAINLAB_GPU_BUILD=1 trunk build --release=false --dist "$DIST_SUB" --public-url /sub/
 
 section "Browser tests (node --test tests/browser/*.test.mjs)"
 export TRAINLAB_DIST="$ROOT/$DIST_TEST"
@@ -60,3 +68,5 @@ export TRAINLAB_DIST_SUB="$ROOT/$DIST_SUB"
 node --test --test-concurrency=1 --test-reporter=spec "$@" tests/browser/*.test.mjs
 
 section "All tests passed"
+printf '[test] time per step (%ss in all):\n' "$SECONDS"
+printf '  %s\n' "${timings[@]}"

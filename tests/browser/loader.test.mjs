@@ -28,7 +28,7 @@ test('a software adapter and no ?backend loads only the CPU-only build, which tr
   t.diagnostic(`backend(): ${JSON.stringify(backend)}; fetched ${wasm.join(', ')}`);
   assert.equal(backend?.build, 'cpu', 'the CPU-only build did not load');
   assert.equal(backend?.name, 'cpu');
-  assert.deepEqual(wasm.map((w) => w.startsWith('/cpu/')), [true], `fetched: ${wasm.join(', ')}`);
+  assert.deepEqual(wasm.map((w) => !w.startsWith('/gpu/')), [true], `fetched: ${wasm.join(', ')}`);
   await p.waitForStatus('done');
   assert.equal(await p.steps(), 30);
   p.assertNoPageErrors();
@@ -42,7 +42,7 @@ test('?backend=gpu with an adapter loads the full build, and only it', { timeout
   assert.equal(backend?.build, 'gpu', `backend(): ${JSON.stringify(backend)}`);
   assert.equal(backend?.name, 'webgpu');
   assert.equal(wasm.length, 1, `fetched: ${wasm.join(', ')}`);
-  assert.ok(!wasm[0].startsWith('/cpu/'), `fetched: ${wasm[0]}`);
+  assert.ok(wasm[0].startsWith('/gpu/'), `fetched: ${wasm[0]}`);
   p.assertNoPageErrors();
 });
 
@@ -57,7 +57,9 @@ test('?backend=gpu without WebGPU loads the CPU-only build and says the adapter 
 });
 
 test('when the CPU-only build cannot be downloaded, the full build loads instead', { timeout: 180_000 }, async (t) => {
-  const setup = (context) => context.route(/\/cpu\/.*\.wasm$/, (r) => r.fulfill({ status: 404, body: 'gone' }));
+  // The CPU-only build is trunk's, at the root; the full one is under gpu/.
+  const cpuWasm = (url) => url.pathname.endsWith('.wasm') && !url.pathname.includes('/gpu/');
+  const setup = (context) => context.route(cpuWasm, (r) => r.fulfill({ status: 404, body: 'gone' }));
   const p = await plainBrowser.open(`/concepts/${SLUG}?backend=cpu&steps=5`, { setup });
   await p.waitForSteps(1, { timeout: 60_000 });
   const backend = await p.backend();
