@@ -65,7 +65,10 @@ TRAINLAB_GPU_BUILD=1 trunk build --release=false --dist "$DIST_SUB" --public-url
 section "Browser tests (node --test tests/browser/*.test.mjs)"
 export TRAINLAB_DIST="$ROOT/$DIST_TEST"
 export TRAINLAB_DIST_SUB="$ROOT/$DIST_SUB"
-node --test --test-concurrency=1 --test-reporter=spec "$@" tests/browser/*.test.mjs
+# The second reporter prints each file's time against the budget (it judges nothing).
+node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=./tests/browser/budget-reporter.mjs --test-reporter-destination=stdout \
+  "$@" tests/browser/*.test.mjs
 
 section "All tests passed"
 printf '[test] time per step (%ss in all):\n' "$SECONDS"

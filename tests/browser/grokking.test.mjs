@@ -1,6 +1,7 @@
-// Panel 14: the default run groks in headless Chromium on the CPU backend (training accuracy
-// saturates long before validation accuracy climbs; the λ = 0 copy never generalises), and a bad
-// URL leaves the page working with a note.
+// Panel 14 in headless Chromium on the CPU backend, in a reduced configuration (p = 23, a short
+// budget): both runs train and fill the charts, the readouts and the spectrum, and a bad URL leaves
+// the page working with a note. Grokking itself, at the defaults a reader gets, is asserted by the
+// native test (tests/grokking.rs), where the default run takes seconds instead of a minute.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp, series } from './harness.mjs';
@@ -8,35 +9,31 @@ import { useApp, series } from './harness.mjs';
 const SLUG = 'grokking';
 const app = useApp();
 
-const firstAt = (s, level) => s.find(([, v]) => v >= level)?.[0];
-const valueAt = (s, step) => s.find(([x]) => x >= step)?.[1];
+const STEPS = 300;
 
-test('panel 14: the default run groks on the CPU, and without weight decay it does not', { timeout: 420_000 }, async (t) => {
-  const p = await app.open(`/concepts/${SLUG}?backend=cpu`);
+test('panel 14: a short run trains both models and fills charts, readouts and the spectrum', { timeout: 180_000 }, async (t) => {
+  const p = await app.open(`/concepts/${SLUG}?backend=cpu&p=23&hidden=32&steps=${STEPS}`);
   await p.waitForApp();
   await p.showPanel();
-  const t0 = Date.now();
-  await p.waitForStatus('running', { slug: SLUG, timeout: 60_000 });
-  await p.waitForStatus('done', { slug: SLUG, timeout: 360_000, stopOn: ['diverged'] });
-  const seconds = (Date.now() - t0) / 1000;
+  await p.waitForStatus('done', { slug: SLUG, timeout: 120_000, stopOn: ['diverged'] });
+  assert.equal(await p.steps(SLUG), STEPS);
   const m = await p.metrics(SLUG);
-  const [train, val, nodecay] = ['train_acc', 'val_acc', 'nodecay_val_acc'].map((n) => series(m, n));
-  t.diagnostic(`default run: ${await p.steps(SLUG)} steps in ${seconds.toFixed(1)} s wall time`);
-  const memorised = firstAt(train, 0.99);
-  const generalised = firstAt(val, 0.9);
-  t.diagnostic(`train ≥ 99% at step ${memorised}, val ≥ 90% at step ${generalised}, λ = 0 val ${nodecay.at(-1)[1]}`);
-  assert.ok(memorised, 'training accuracy never reached 99%');
-  assert.ok(valueAt(val, memorised) < 0.5, `val accuracy ${valueAt(val, memorised)} when training reached 99%`);
-  assert.ok(generalised > 2 * memorised, `grokked at ${generalised}, memorised at ${memorised}`);
-  assert.ok(Math.max(...nodecay.map(([, v]) => v)) < 0.5, 'the λ = 0 run generalised');
-  for (const [name, s] of Object.entries(m)) {
-    assert.ok(s.every(([, v]) => Number.isFinite(v)), `${name} has a non-finite value`);
+  for (const name of ['train_acc', 'val_acc', 'train_loss', 'val_loss', 'weight_norm']) {
+    for (const prefix of ['', 'nodecay_']) {
+      const s = series(m, prefix + name);
+      assert.ok(s.length > 1, `${prefix + name} has ${s.length} points`);
+      assert.ok(s.every(([, v]) => Number.isFinite(v)), `${prefix + name} has a non-finite value`);
+      if (name.endsWith('_acc')) assert.ok(s.every(([, v]) => v >= 0 && v <= 1), `${prefix + name} is not a fraction`);
+    }
   }
-  assert.match(await p.textOf(p.page.locator('[data-readout="generalised"]')), /^step \d+$/);
-  const share = await p.textOf(p.page.locator('[data-readout="top5_share"]'));
-  const [grokked, plain] = [...share.matchAll(/([\d.]+)%/g)].map((x) => Number(x[1]));
-  t.diagnostic(share);
-  assert.ok(grokked > 1.5 * plain, `top-5 spectral share ${grokked}% vs ${plain}% at λ = 0`);
+  const [loss, norm, plainNorm] = ['train_loss', 'weight_norm', 'nodecay_weight_norm'].map((n) => series(m, n));
+  t.diagnostic(`train_loss ${loss[0][1]} -> ${loss.at(-1)[1]}; weight norm ${norm.at(-1)[1]} (λ = 0: ${plainNorm.at(-1)[1]})`);
+  assert.ok(loss.at(-1)[1] < loss[0][1], 'the training loss did not fall');
+  assert.ok(norm.at(-1)[1] < plainNorm.at(-1)[1], 'weight decay did not keep the weights smaller than λ = 0');
+  const acc = await p.textOf(p.page.locator('[data-readout="train_acc"]'));
+  assert.match(acc, /^[\d.]+%$/, `training accuracy readout: ${acc}`);
+  assert.match(await p.textOf(p.page.locator('[data-readout="generalised"]')), /^(step \d+|not yet)$/);
+  assert.match(await p.textOf(p.page.locator('[data-readout="top5_share"]')), /[\d.]+%/);
   assert.equal(await p.page.getByRole('img', { name: 'Fourier spectrum of the embedding' }).count(), 1);
   p.assertNoPageErrors();
   p.assertNoConsoleErrors();
