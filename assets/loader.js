@@ -26,7 +26,10 @@ async function trainlabLoad() {
     }
   }
 
-  const order = !gpuBuilt ? [builds.cpu] : (await onWebGpu()) ? [builds.gpu, builds.cpu] : [builds.cpu, builds.gpu];
+  // The build this page wants first, the other one as the fallback; only the CPU-only one when the
+  // full build is absent.
+  const wantsGpu = gpuBuilt && (await onWebGpu());
+  const order = !gpuBuilt ? [builds.cpu] : wantsGpu ? [builds.gpu, builds.cpu] : [builds.cpu, builds.gpu];
   let lastError = null;
   for (const build of order) {
     let bindings;

@@ -1,7 +1,7 @@
 // Tests 6 and 7: the embed route and malformed query parameters.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, sleep, SLUG } from './harness.mjs';
+import { useApp, SLUG } from './harness.mjs';
 
 const app = useApp();
 
@@ -12,13 +12,13 @@ test('embed: no site chrome, autoplay=0 respected, Step advances one step', { ti
   for (const sel of ['header', 'footer', 'nav']) {
     assert.equal(await p.page.locator(sel).count(), 0, `/embed/ page has a <${sel}>`);
   }
-  await sleep(2000);
-  assert.equal(await p.status(), 'idle', 'status 2 s after load with autoplay=0');
-  assert.equal(await p.steps(), 0, 'steps 2 s after load with autoplay=0');
+  await p.frames(120);
+  assert.equal(await p.status(), 'idle', 'status 120 frames after load with autoplay=0');
+  assert.equal(await p.steps(), 0, 'steps 120 frames after load with autoplay=0');
 
   await p.button('Step').click();
   await p.waitForSteps(1, { timeout: 15_000 });
-  await sleep(500);
+  await p.frames(30);
   assert.equal(await p.steps(), 1, 'one click on Step did not do exactly one step');
   p.assertNoPageErrors();
 });
@@ -33,7 +33,7 @@ test('malformed URL values are clamped with a visible note and no errors', { tim
   const text = await notes.first().innerText();
   assert.match(text, /\blr\b/i, `url-notes does not mention lr: "${text}"`);
   assert.match(text, /\bdepth\b/i, `url-notes does not mention depth: "${text}"`);
-  await sleep(1000); // give a late error a chance to show up
+  await p.frames(60); // give a late error a chance to show up
   p.assertNoPageErrors();
   p.assertNoConsoleErrors();
 });

@@ -50,7 +50,7 @@ test('panel 14: pause holds the run and bad URL values are reported', { timeout:
   await p.button('Pause').click();
   await p.waitForStatus('paused', { slug: SLUG });
   const held = await p.steps(SLUG);
-  await new Promise((r) => setTimeout(r, 800));
+  await p.frames(48);
   assert.equal(await p.steps(SLUG), held, 'steps advanced while paused');
   await p.button('Play').click();
   await p.waitForSteps(held + 10, { slug: SLUG, timeout: 60_000 });

@@ -44,8 +44,6 @@ export const CHROMIUM_ARGS = [
 /** Chromium then exposes a SwiftShader software adapter (slow: a few steps/s). */
 export const WEBGPU_ARGS = ['--enable-unsafe-webgpu'];
 
-export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** True when `dir` holds a trunk build (an index.html). */
 export function hasBuild(dir) {
   return fs.existsSync(path.join(dir, 'index.html'));
@@ -287,6 +285,23 @@ export class TrainlabPage {
         `${JSON.stringify(await this.snapshot(slug))}\n${this.errorReport()}`,
     );
     return got;
+  }
+
+  /**
+   * Wait until the page has painted `n` more animation frames. The app trains and draws in its
+   * frame loop, so after n frames it has had n chances to act: the condition to wait for before
+   * asserting that something did not happen (no autoplay, no second step, no late error).
+   */
+  async frames(n) {
+    await this.page.evaluate(
+      (k) =>
+        new Promise((resolve) => {
+          let left = k;
+          const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
+          requestAnimationFrame(tick);
+        }),
+      n,
+    );
   }
 
   /** Wait until steps(slug) >= n. */
