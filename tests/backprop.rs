@@ -19,7 +19,7 @@ fn default_run_learns_the_spiral() {
     let acc = values(&j, "train_acc");
     assert!(loss.last().unwrap() < &(loss[0] * 0.3), "loss {} -> {}", loss[0], loss.last().unwrap());
     assert!(*acc.last().unwrap() > 0.9, "accuracy {}", acc.last().unwrap());
-    assert_eq!(j.exp.boundary.len(), trainlab::panels::backprop::experiment::GRID.pow(2));
+    assert_eq!(j.exp().boundary.len(), trainlab::panels::backprop::experiment::GRID.pow(2));
 }
 
 #[test]

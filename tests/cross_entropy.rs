@@ -35,7 +35,7 @@ fn the_model_starts_at_ln_v_and_beats_the_unigram_entropy() {
     assert!((val[0] - ln_v).abs() < 0.3, "initial val loss {} vs ln V {ln_v}", val[0]);
     assert!(val[599] < unigram - 0.3, "val loss {} did not beat the unigram entropy {unigram}", val[599]);
     // Text sampled from the read-back weights uses the vocabulary and continues the prompt.
-    let host = j.exp.host.as_ref().expect("the last slice reads the weights back");
+    let host = j.exp().host.as_ref().expect("the last slice reads the weights back");
     let prompt = corpus.encode("call me ishmael. ");
     let text = corpus.decode(&host.sample(&prompt, 200, 1.0, &mut Rng::new(3)));
     eprintln!("sample: {text}");

@@ -150,7 +150,7 @@ fn step_once_runs_one_step_and_shows_the_update() {
     let j = job.borrow();
     assert_eq!(j.steps(), 1);
     assert_eq!(j.status(), Status::Paused);
-    let ins = j.exp.inspection.clone().expect("step once reads layer 0");
+    let ins = j.exp().inspection.clone().expect("step once reads layer 0");
     assert_eq!(ins.step, 1);
     for k in 0..ins.before.len() {
         let expected = ins.before[k] - (p.lr as f32) * ins.grad[k];

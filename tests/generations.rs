@@ -83,7 +83,7 @@ fn generations_wait_for_their_readback_and_their_host_work() {
     let j = job.borrow();
     assert_eq!(j.status(), Status::Done);
     assert_eq!(j.steps(), 12);
-    assert_eq!(j.exp.out_of_turn, 0, "a step ran before its generation's readback and host work");
+    assert_eq!(j.exp().out_of_turn, 0, "a step ran before its generation's readback and host work");
     assert_eq!(values(&j, "steps_at_end"), vec![4.0, 8.0, 12.0], "each generation read back at its end");
     assert_eq!(values(&j, "generation_done"), vec![1.0; 3], "the last generation's host work ran too");
     let xs: Vec<u64> = j.metrics().get("generation_done").unwrap().points.iter().map(|p| p.0).collect();

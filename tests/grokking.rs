@@ -46,7 +46,7 @@ fn weight_decay_groks_long_after_memorising_and_without_it_the_model_never_gener
     let norms = values(&j, "weight_norm");
     let peak = norms.iter().copied().fold(0.0, f64::max);
     assert!(*norms.last().unwrap() < 0.95 * peak, "weight decay shrinks the weights after memorisation");
-    let grokked_spectrum = j.exp.spectrum.clone().expect("the last slice reads the embedding back");
+    let grokked_spectrum = j.exp().spectrum.clone().expect("the last slice reads the embedding back");
 
     let plain = run(0.0);
     let j = plain.borrow();
@@ -56,7 +56,7 @@ fn weight_decay_groks_long_after_memorising_and_without_it_the_model_never_gener
     assert!(best < 0.5, "without weight decay validation accuracy reached {best}");
     // Generalising means computing with a few waves: the five strongest frequencies carry far more
     // of the embedding's power once the model has grokked than in the memorising run.
-    let memorised_spectrum = j.exp.spectrum.clone().unwrap();
+    let memorised_spectrum = j.exp().spectrum.clone().unwrap();
     let (g, m) = (grokked_spectrum.top_share(5), memorised_spectrum.top_share(5));
     assert!(g > 1.5 * m, "top-5 share {g} after grokking vs {m} without decay");
 }
@@ -75,7 +75,7 @@ fn the_comparison_run_is_the_same_model_without_decay() {
     assert_eq!(b.metric_names().len(), 10);
     assert_eq!(values(&b, "nodecay_val_loss"), values(&p, "val_loss"), "same weights, same data, λ = 0");
     assert_ne!(values(&b, "weight_norm"), values(&b, "nodecay_weight_norm"), "decay changes the run");
-    assert!(b.exp.nodecay_spectrum.is_some());
+    assert!(b.exp().nodecay_spectrum.is_some());
 }
 
 #[test]

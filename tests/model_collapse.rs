@@ -36,7 +36,7 @@ fn mixture(mode: Mode, real_frac: f64, seed: u64) -> (f64, f64) {
     assert_eq!((sigma.len(), tail.len()), (100, 100), "one point per generation");
     let gens: Vec<u64> = j.metrics().get("sigma").unwrap().points.iter().map(|p| p.0).collect();
     assert_eq!(gens, (0..100).collect::<Vec<u64>>(), "the generation number is the step");
-    assert_eq!(j.exp.gens.len(), 100);
+    assert_eq!(j.exp().gens.len(), 100);
     (*sigma.last().unwrap(), *tail.last().unwrap())
 }
 
@@ -72,5 +72,5 @@ fn a_language_model_fed_its_own_text_loses_diversity_and_real_text_perplexity() 
     assert!(ppl_r[5] > 2.0 * ppl_a[5], "perplexity on real text: {ppl_r:?} (replace) vs {ppl_a:?}");
     assert!(div_r[5] < div_r[0] - 0.1, "diversity under replace: {div_r:?}");
     assert!(div_r[5] < div_a[5] - 0.1, "diversity: {div_r:?} (replace) vs {div_a:?}");
-    assert!(r.exp.gens.iter().all(|g| !g.excerpt.is_empty()), "every generation keeps a sample of its text");
+    assert!(r.exp().gens.iter().all(|g| !g.excerpt.is_empty()), "every generation keeps a sample of its text");
 }

@@ -1,14 +1,14 @@
-//! The app shell: start-up (panic hook, backend, `window.trainlab`, the frame loop), the router and
-//! the pages. Routes: `/` gallery, `/concepts/<slug>`, `/embed/<slug>` (no site chrome), anything
+//! The app shell: start-up (panic hook, backend, `window.trainlab`, the runtime's frame loop), the
+//! router and the pages. Routes: `/` gallery, `/concepts/<slug>`, `/embed/<slug>` (no site chrome), anything
 //! else the not-found page. The router's base comes from `<base href>`, so the site also works
 //! when served from a sub-path (`trunk --public-url /sub/`).
 
 pub mod bench;
 pub mod js_api;
 pub mod pages;
-pub mod runtime;
 
 use crate::engine::backend::Preference;
+use crate::runtime;
 use crate::state::web::current_query;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};

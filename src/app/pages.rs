@@ -2,9 +2,10 @@
 //! the not-found page.
 
 use super::base_path;
-use super::runtime::runtime;
 use crate::components::badge::BackendBadge;
-use crate::panels::{find, Concept, PanelId, REGISTRY};
+use crate::kit::PanelSlug;
+use crate::panels::{find, neighbours, Concept, REGISTRY};
+use crate::runtime::runtime;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -57,39 +58,42 @@ pub fn Gallery() -> impl IntoView {
     }
 }
 
-fn panel_view(id: PanelId) -> AnyView {
-    match id {
-        PanelId::CrossEntropy => view! { <crate::panels::cross_entropy::view::XentPanel /> }.into_any(),
-        PanelId::Adam => view! { <crate::panels::adam::view::AdamPanel /> }.into_any(),
-        PanelId::Backprop => view! { <crate::panels::backprop::view::BackpropPanel /> }.into_any(),
-        PanelId::LrSchedules => view! { <crate::panels::lr_schedules::view::ScheduleRaceView /> }.into_any(),
-        PanelId::Grokking => view! { <crate::panels::grokking::view::GrokPanel /> }.into_any(),
-        PanelId::ModelCollapse => view! { <crate::panels::model_collapse::view::CollapsePanel /> }.into_any(),
-    }
-}
-
-fn explanation(id: PanelId) -> AnyView {
-    match id {
-        PanelId::CrossEntropy => view! { <crate::panels::cross_entropy::explain::XentExplanation /> }.into_any(),
-        PanelId::Adam => view! { <crate::panels::adam::explain::AdamExplanation /> }.into_any(),
-        PanelId::Backprop => view! { <crate::panels::backprop::explain::BackpropExplanation /> }.into_any(),
-        PanelId::LrSchedules => view! { <crate::panels::lr_schedules::explain::ScheduleExplanation /> }.into_any(),
-        PanelId::Grokking => view! { <crate::panels::grokking::explain::GrokExplanation /> }.into_any(),
-        PanelId::ModelCollapse => view! { <crate::panels::model_collapse::explain::CollapseExplanation /> }.into_any(),
-    }
-}
-
 /// The panel once the backend is chosen; rebuilt if the backend changes (a fallback to the CPU).
 #[component]
 fn LivePanel(concept: &'static Concept) -> impl IntoView {
+    // The panel's hooks read its slug from here: views never spell their own.
+    provide_context(PanelSlug(concept.slug));
     let backend = runtime().backend;
     let kind = Memo::new(move |_| backend.get().map(|b| b.kind));
     move || {
         match (kind.get(), concept.panel) {
         (_, None) => view! { <p class="not-built">"Not built yet: this concept's panel has not been written. Nothing here is simulated in the meantime."</p> }.into_any(),
         (None, Some(_)) => view! { <p class="starting" role="status">"Starting the training engine…"</p> }.into_any(),
-        (Some(_), Some(id)) => panel_view(id),
+        (Some(_), Some(panel)) => (panel.view)(),
     }
+    }
+}
+
+/// Links to the previous and the next concept, in course order.
+#[component]
+fn CourseNav(concept: &'static Concept) -> impl IntoView {
+    let base = base_path();
+    let (prev, next) = neighbours(concept);
+    let link = move |c: &'static Concept, rel: &'static str, dir: &'static str| {
+        view! {
+            <a class=format!("course-{rel}") rel=rel href=format!("{base}/concepts/{}", c.slug)>
+                <span class="dir">{dir}</span>
+                <span class="num">{format!("{:02}", c.number)}</span>
+                " "
+                <span class="title">{c.title}</span>
+            </a>
+        }
+    };
+    view! {
+        <nav class="course-nav" aria-label="Course order">
+            {prev.map(|c| link(c, "prev", "Previous: "))}
+            {next.map(|c| link(c, "next", "Next: "))}
+        </nav>
     }
 }
 
@@ -110,7 +114,8 @@ pub fn ConceptPage() -> impl IntoView {
                 <h1><span class="num">{format!("{:02} ", c.number)}</span>{c.title}</h1>
                 <p class="lede">{c.summary}</p>
                 <LivePanel concept=c />
-                {c.panel.map(explanation)}
+                {c.panel.map(|p| (p.explanation)())}
+                <CourseNav concept=c />
             </Layout>
         }
         .into_any(),

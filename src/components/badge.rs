@@ -1,6 +1,6 @@
 //! The backend badge (which device trains, and on what adapter) and the fallback notice.
 
-use crate::app::runtime::runtime;
+use crate::runtime::runtime;
 use leptos::prelude::*;
 
 /// Names the backend; shows a notice when it is not the one asked for.

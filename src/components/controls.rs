@@ -3,7 +3,6 @@
 //! callback, so a panel decides what a change means.
 
 use crate::engine::job::Status;
-use crate::state::panel::Actions;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -127,6 +126,19 @@ pub fn Toggle(
             <label for=id>{label}</label>
         </div>
     }
+}
+
+/// The four run controls of a panel, each applied to every job of its group.
+#[derive(Clone, Copy)]
+pub struct Actions {
+    /// Start or resume.
+    pub play: Callback<()>,
+    /// Pause.
+    pub pause: Callback<()>,
+    /// One inspected step.
+    pub step: Callback<()>,
+    /// Start over.
+    pub reset: Callback<()>,
 }
 
 /// Play / Pause / Step / Reset for a job.

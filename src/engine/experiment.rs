@@ -27,10 +27,11 @@ pub trait Experiment {
     fn snapshot(&mut self) -> Vec<Tensor<1>> {
         Vec::new()
     }
-    /// When `Some(r)`, the run also counts as diverged once its loss (metric 0) exceeds `r` times
-    /// the loss of step 1: cross-entropy's gradients are bounded, so a far too large learning rate
-    /// often throws the loss up by orders of magnitude without ever producing NaN.
-    fn divergence_ratio(&self) -> Option<f64> {
+    /// When set, the run also counts as diverged once the named loss exceeds `ratio` times its
+    /// value at step 1: cross-entropy's gradients are bounded, so a far too large learning rate
+    /// often throws the loss up by orders of magnitude without ever producing NaN. The loss must
+    /// be one of [`Experiment::metric_names`]; the job refuses to start otherwise.
+    fn divergence_guard(&self) -> Option<DivergenceGuard> {
         None
     }
     /// Receives the read-back `extra` (from an inspecting step) and `snapshot` data.
@@ -69,4 +70,14 @@ pub struct Record {
     pub x: u64,
     /// The value.
     pub y: f64,
+}
+
+/// Which metric is the loss, and how far above its first value it may climb before the run counts
+/// as diverged.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DivergenceGuard {
+    /// The loss series' name (one of the experiment's metric names).
+    pub loss: &'static str,
+    /// Diverged once `loss > ratio × loss at step 1`.
+    pub ratio: f64,
 }

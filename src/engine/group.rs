@@ -32,13 +32,29 @@ impl JobGroup {
         self.0.iter().map(|j| j.borrow().steps()).min().unwrap_or(0)
     }
 
-    /// All jobs' series in one set (names are unique across a panel's jobs).
+    /// All jobs' series in one set. Names must be unique across a panel's jobs; where two clash,
+    /// the first job's series is kept (see [`JobGroup::try_metrics`], which the tests call).
     pub fn metrics(&self) -> Metrics {
-        let mut m = Metrics::default();
-        for j in &self.0 {
-            m.merge(j.borrow().metrics());
+        self.merged().0
+    }
+
+    /// All jobs' series in one set, or the names that two jobs both report.
+    pub fn try_metrics(&self) -> Result<Metrics, Vec<String>> {
+        match self.merged() {
+            (m, clashes) if clashes.is_empty() => Ok(m),
+            (_, clashes) => Err(clashes),
         }
-        m
+    }
+
+    fn merged(&self) -> (Metrics, Vec<String>) {
+        let mut m = Metrics::default();
+        let mut clashes = Vec::new();
+        for j in &self.0 {
+            if let Err(c) = m.merge(j.borrow().metrics()) {
+                clashes.extend(c);
+            }
+        }
+        (m, clashes)
     }
 
     /// Applies `f` to every job (play, pause, step, reset).

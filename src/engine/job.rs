@@ -13,7 +13,7 @@
 use super::metrics::Metrics;
 use burn::tensor::{Tensor, TensorData, Transaction};
 
-pub use super::experiment::{Experiment, Record, StepOutput};
+pub use super::experiment::{DivergenceGuard, Experiment, Record, StepOutput};
 
 /// Where a job is in its life. `as_str` gives the names scripts see.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -100,8 +100,7 @@ pub trait Steppable {
 
 /// A training run with lifecycle controls. `E` is rebuilt from `factory` on reset.
 pub struct Job<E: Experiment> {
-    /// The experiment; panels read their view state from it.
-    pub exp: E,
+    exp: E,
     factory: Box<dyn Fn() -> E>,
     names: Vec<String>,
     status: Status,
@@ -120,6 +119,23 @@ pub struct Job<E: Experiment> {
     pub error: Option<String>,
     readback_failed: bool,
     first_loss: Option<f64>,
+    /// Where the divergence guard's loss sits in a step's row, and its ratio.
+    guard: Option<(usize, f64)>,
+}
+
+/// The divergence guard of `exp` as (index into `names`, ratio), or why the experiment breaks the
+/// rule that its guard names one of its own series.
+fn guard_of<E: Experiment>(exp: &E, names: &[String]) -> Result<Option<(usize, f64)>, String> {
+    let Some(g) = exp.divergence_guard() else { return Ok(None) };
+    match names.iter().position(|n| n == g.loss) {
+        Some(i) => Ok(Some((i, g.ratio))),
+        None => Err(format!(
+            "{} names its loss “{}”, which is not one of its metrics ({}).",
+            std::any::type_name::<E>(),
+            g.loss,
+            names.join(", ")
+        )),
+    }
 }
 
 impl<E: Experiment> Job<E> {
@@ -144,7 +160,34 @@ impl<E: Experiment> Job<E> {
             error: None,
             readback_failed: false,
             first_loss: None,
+            guard: None,
         }
+        .checked()
+    }
+
+    /// Refuses to run (status diverged, with the reason) an experiment that breaks the metric rules.
+    fn checked(mut self) -> Self {
+        match guard_of(&self.exp, &self.names) {
+            Ok(g) => self.guard = g,
+            Err(e) => self.refuse(e),
+        }
+        self
+    }
+
+    fn refuse(&mut self, why: String) {
+        self.status = Status::Diverged;
+        self.error = Some(format!("Internal error, not a training problem: {why}"));
+    }
+
+    /// The experiment, for the view to read its state from.
+    pub fn exp(&self) -> &E {
+        &self.exp
+    }
+
+    /// Takes view state the experiment handed over (read-back weights, say), leaving `None`:
+    /// the only way a view changes an experiment, so a run's training state stays the job's.
+    pub fn take_view<T>(&mut self, pick: impl FnOnce(&mut E) -> &mut Option<T>) -> Option<T> {
+        pick(&mut self.exp).take()
     }
 
     /// Current lifecycle state.
@@ -202,6 +245,10 @@ impl<E: Experiment> Job<E> {
         self.error = None;
         self.readback_failed = false;
         self.first_loss = None;
+        match guard_of(&self.exp, &self.names) {
+            Ok(g) => self.guard = g,
+            Err(e) => self.refuse(e),
+        }
     }
 
     /// Swaps in new settings (a new factory and budget) and starts over from them, keeping the
@@ -292,12 +339,29 @@ impl<E: Experiment> Steppable for Job<E> {
         for _ in 0..max {
             self.enqueued += 1;
             let out = self.exp.train_step(self.enqueued, once);
+            let width = out.metrics.dims()[0] + out.host.len();
+            if width != self.names.len() {
+                self.enqueued -= 1;
+                self.refuse(format!(
+                    "{} returned {} device and {} host values at step {}, for {} metric names ({}).",
+                    std::any::type_name::<E>(),
+                    out.metrics.dims()[0],
+                    out.host.len(),
+                    self.enqueued + 1,
+                    self.names.len(),
+                    self.names.join(", ")
+                ));
+                break;
+            }
             metric_vecs.push(out.metrics);
             host.push(out.host);
             extra.extend(out.extra);
             if over_budget() || self.exp.waiting() {
                 break;
             }
+        }
+        if metric_vecs.is_empty() {
+            return None; // the first step broke the metric rules: nothing to read back
         }
         let steps = self.enqueued + 1 - first_step;
         let last_slice = self.enqueued >= self.budget;
@@ -343,13 +407,13 @@ impl<E: Experiment> Steppable for Job<E> {
                 self.metrics.push(name, step, f64::from(v));
             }
             self.confirmed = step;
-            let loss = row.first().map(|&v| f64::from(v));
-            let first = *self.first_loss.get_or_insert(loss.unwrap_or(0.0));
+            let guarded = self.guard.and_then(|(i, r)| row.get(i).map(|&v| (f64::from(v), r)));
+            let first = *self.first_loss.get_or_insert(guarded.map_or(0.0, |g| g.0));
             let why = if row.iter().any(|v| !v.is_finite()) {
                 Some("a value became NaN or infinite".to_string())
             } else {
-                match (self.exp.divergence_ratio(), loss) {
-                    (Some(r), Some(l)) if first > 0.0 && l > r * first => {
+                match guarded {
+                    Some((l, r)) if first > 0.0 && l > r * first => {
                         Some(format!("the loss reached {l:.3}, more than {r}× its starting value {first:.3}"))
                     }
                     _ => None,

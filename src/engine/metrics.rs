@@ -71,10 +71,22 @@ impl Metrics {
         self.series.iter()
     }
 
-    /// Adds every series of `other` (same-named series are replaced).
-    pub fn merge(&mut self, other: &Metrics) {
+    /// Adds every series of `other`. A name both already hold is an error (two jobs of one panel
+    /// must not report under one name): the series already here is kept, and the names are
+    /// returned.
+    pub fn merge(&mut self, other: &Metrics) -> Result<(), Vec<String>> {
+        let mut clashes = Vec::new();
         for (k, v) in &other.series {
-            self.series.insert(k.clone(), v.clone());
+            if self.series.contains_key(k) {
+                clashes.push(k.clone());
+            } else {
+                self.series.insert(k.clone(), v.clone());
+            }
+        }
+        if clashes.is_empty() {
+            Ok(())
+        } else {
+            Err(clashes)
         }
     }
 
@@ -139,6 +151,17 @@ mod tests {
         assert!(s.points.len() > MAX_POINTS / 4);
         assert_eq!(s.points.last(), Some(&(10_000, 10_000.0)));
         assert!(s.points.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn merging_a_name_twice_is_an_error_and_keeps_the_first() {
+        let (mut a, mut b) = (Metrics::default(), Metrics::default());
+        a.push("loss", 1, 1.0);
+        b.push("loss", 1, 2.0);
+        b.push("acc", 1, 0.5);
+        assert_eq!(a.merge(&b), Err(vec!["loss".to_string()]));
+        assert_eq!(a.get("loss").and_then(Series::last_value), Some(1.0));
+        assert_eq!(a.get("acc").and_then(Series::last_value), Some(0.5));
     }
 
     #[test]

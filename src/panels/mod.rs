@@ -1,8 +1,9 @@
 //! The registry of all 17 concepts, in course order, and one module per built panel.
 //!
-//! The registry drives the gallery, the `/concepts/<slug>` and `/embed/<slug>` routes, and the
-//! "every panel renders" tests. Adding a panel means one module and one `panel: Some(..)` here.
-//! Slugs are fixed forever: course pages link to them.
+//! The registry drives the gallery, the `/concepts/<slug>` and `/embed/<slug>` routes, the
+//! previous/next links, `window.trainlab.registry()`, and every registry-driven test. Adding a
+//! panel means its module (which exports a [`Panel`] descriptor, `PANEL`) and one
+//! `Some(&module::PANEL)` here. Slugs are fixed forever: course pages link to them.
 
 pub mod adam;
 pub mod backprop;
@@ -11,25 +12,10 @@ pub mod grokking;
 pub mod lr_schedules;
 pub mod model_collapse;
 
-/// Which built panel renders a concept (the app maps each to its component).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PanelId {
-    /// Concept 01.
-    CrossEntropy,
-    /// Concept 03.
-    Adam,
-    /// Concept 02.
-    Backprop,
-    /// Concept 04.
-    LrSchedules,
-    /// Concept 14.
-    Grokking,
-    /// Concept 15.
-    ModelCollapse,
-}
+use crate::kit::Panel;
 
 /// One concept of the course.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 pub struct Concept {
     /// Position in the course, 1–17.
     pub number: u8,
@@ -39,8 +25,8 @@ pub struct Concept {
     pub title: &'static str,
     /// One line on what it teaches.
     pub summary: &'static str,
-    /// The panel, once built.
-    pub panel: Option<PanelId>,
+    /// The panel, once built: its module's descriptor.
+    pub panel: Option<&'static Panel>,
 }
 
 /// All 17 concepts in order.
@@ -50,28 +36,28 @@ pub const REGISTRY: [Concept; 17] = [
         "cross-entropy",
         "Cross-entropy loss",
         "How surprised the model is by the right answer, measured in nats.",
-        Some(PanelId::CrossEntropy),
+        Some(&cross_entropy::PANEL),
     ),
     c(
         2,
         "backprop-gradient-descent",
         "Backpropagation and gradient descent",
         "The chain rule carries blame backwards; each weight steps downhill.",
-        Some(PanelId::Backprop),
+        Some(&backprop::PANEL),
     ),
     c(
         3,
         "adam-adamw",
         "Adam and AdamW",
         "Per-parameter step sizes from running gradient moments, and decay done right.",
-        Some(PanelId::Adam),
+        Some(&adam::PANEL),
     ),
     c(
         4,
         "lr-schedules",
         "Learning-rate schedules",
         "Warm up, hold, decay: how the step size should change over a run.",
-        Some(PanelId::LrSchedules),
+        Some(&lr_schedules::PANEL),
     ),
     c(
         5,
@@ -111,14 +97,14 @@ pub const REGISTRY: [Concept; 17] = [
         "grokking",
         "Grokking",
         "Memorise first, generalise much later, once weight decay has its way.",
-        Some(PanelId::Grokking),
+        Some(&grokking::PANEL),
     ),
     c(
         15,
         "model-collapse",
         "Model collapse",
         "Training on your own samples, generation after generation, loses the tails.",
-        Some(PanelId::ModelCollapse),
+        Some(&model_collapse::PANEL),
     ),
     c(
         16,
@@ -141,9 +127,32 @@ const fn c(
     slug: &'static str,
     title: &'static str,
     summary: &'static str,
-    panel: Option<PanelId>,
+    panel: Option<&'static Panel>,
 ) -> Concept {
     Concept { number, slug, title, summary, panel }
+}
+
+impl PartialEq for Concept {
+    fn eq(&self, other: &Self) -> bool {
+        self.number == other.number
+    }
+}
+
+impl std::fmt::Debug for Concept {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Concept({:02} {})", self.number, self.slug)
+    }
+}
+
+/// The concepts before and after `c` in course order (none before the first, none after the last).
+pub fn neighbours(c: &Concept) -> (Option<&'static Concept>, Option<&'static Concept>) {
+    let i = usize::from(c.number) - 1;
+    (i.checked_sub(1).and_then(|j| REGISTRY.get(j)), REGISTRY.get(i + 1))
+}
+
+/// The built panels, in course order.
+pub fn built() -> impl Iterator<Item = (&'static Concept, &'static Panel)> {
+    REGISTRY.iter().filter_map(|c| c.panel.map(|p| (c, p)))
 }
 
 /// Looks a concept up by slug.
@@ -182,5 +191,9 @@ mod tests {
         }
         assert!(find("backprop-gradient-descent").and_then(|c| c.panel).is_some());
         assert!(find("nope").is_none());
+        let (prev, next) = neighbours(&REGISTRY[0]);
+        assert!(prev.is_none() && next.map(|c| c.number) == Some(2));
+        let (prev, next) = neighbours(&REGISTRY[16]);
+        assert!(prev.map(|c| c.number) == Some(16) && next.is_none());
     }
 }

@@ -1,29 +1,24 @@
 //! Panel 03's view: the optimiser race on a loss surface (drag the start on the chart), its loss
 //! curves, Adam's internals for one coordinate, and the Adam + L2 against AdamW comparison.
 
-use super::decay::DecayPair;
 use super::params::{AdamParams, EPS_RANGE, LR_RANGE, STEPS_RANGE, WD_RANGE};
-use super::race::{Race, OPTIMIZERS};
-use crate::app::runtime::runtime;
+use super::race::OPTIMIZERS;
+use super::runs::{decay_factory, race_factory, DECAY_STEPS};
 use crate::components::chart::heatmap::{Heatmap, HeatmapData, Path, Ramp};
 use crate::components::chart::line::{Line, LineChart};
 use crate::components::controls::{fmt_num, PlayControls, Progress, Select, Slider, Toggle};
 use crate::components::panel_frame::PanelFrame;
 use crate::engine::group::JobGroup;
-use crate::engine::job::{Job, Status};
+use crate::engine::job::Status;
 use crate::engine::metrics::Metrics;
-use crate::engine::scheduler::JobHandle;
 use crate::engine::surfaces::Surface;
-use crate::state::panel::{group_actions, on_tick, update_params, use_jobs, use_url_params, StepRate, UrlStart};
+use crate::kit::hooks::{
+    current_slug, device, group_actions, on_tick, update_params, use_jobs, use_url_params, StepRate, UrlStart,
+};
 use leptos::prelude::*;
-use std::cell::RefCell;
-use std::rc::Rc;
 
-const SLUG: &str = "adam-adamw";
 /// Cells per side of the drawn surface.
 const GRID: usize = 64;
-/// Steps of the weight-decay comparison.
-pub const DECAY_STEPS: u64 = 1500;
 
 /// Display name and palette colour of each racer (colours match between the surface and the charts).
 pub fn racer_style(name: &str) -> (&'static str, usize) {
@@ -34,16 +29,6 @@ pub fn racer_style(name: &str) -> (&'static str, usize) {
         "adam" => ("Adam", 0),
         _ => ("AdamW", 1),
     }
-}
-
-fn race_factory(p: &AdamParams) -> Box<dyn Fn() -> Race> {
-    let (s, start, h, device) = (p.surface, p.start, p.hyper, runtime().device());
-    Box::new(move || Race::new(s, start, &h, &device))
-}
-
-fn decay_factory(p: &AdamParams) -> Box<dyn Fn() -> DecayPair> {
-    let (wd, seed, device) = (p.hyper.weight_decay, p.seed, runtime().device());
-    Box::new(move || DecayPair::new(wd, seed, &device))
 }
 
 /// The racers' paths (from the start) and per-racer loss lines, for the racers on show.
@@ -94,18 +79,12 @@ fn internals_view(m: &Metrics) -> (Vec<Line>, Vec<Line>) {
 #[component]
 pub fn AdamPanel() -> impl IntoView {
     let UrlStart { params, notes, autoplay, initial } = use_url_params::<AdamParams>();
-    let race = Rc::new(RefCell::new(Job::new(race_factory(&initial), initial.steps)));
-    let decay = Rc::new(RefCell::new(Job::new(decay_factory(&initial), DECAY_STEPS)));
-    // A course author who hides the decay comparison also saves its compute: it is never scheduled.
-    let mut jobs = vec![race.clone() as JobHandle];
-    if !initial.hide.iter().any(|h| h == "decay") {
-        jobs.push(decay.clone() as JobHandle);
-    }
+    let (race, decay, jobs) = super::runs::build(&initial, &device());
     let group = JobGroup(jobs);
     if autoplay {
         group.each(|j| j.play());
     }
-    let root = use_jobs(SLUG, group.clone());
+    let root = use_jobs(group.clone());
     let (race, decay, group) =
         (StoredValue::new_local(race), StoredValue::new_local(decay), StoredValue::new_local(group));
 
@@ -175,10 +154,10 @@ pub fn AdamPanel() -> impl IntoView {
         let old = params.get_untracked();
         if let Some(p) = update_params(params, f) {
             if (p.surface, p.start, p.hyper, p.steps) != (old.surface, old.start, old.hyper, old.steps) {
-                race.with_value(|j| j.borrow_mut().reconfigure(race_factory(&p), p.steps, autoplay));
+                race.with_value(|j| j.borrow_mut().reconfigure(race_factory(&p, &device()), p.steps, autoplay));
             }
             if (p.hyper.weight_decay, p.seed) != (old.hyper.weight_decay, old.seed) {
-                decay.with_value(|j| j.borrow_mut().reconfigure(decay_factory(&p), DECAY_STEPS, autoplay));
+                decay.with_value(|j| j.borrow_mut().reconfigure(decay_factory(&p, &device()), DECAY_STEPS, autoplay));
             }
             refresh();
         }
@@ -212,7 +191,7 @@ pub fn AdamPanel() -> impl IntoView {
     ];
 
     view! {
-        <PanelFrame slug=SLUG notes=notes root=root>
+        <PanelFrame slug=current_slug() notes=notes root=root>
             <div class="panel-grid">
                 <div class="controls" aria-label="Parameters">
                     <Show when=move || !hidden("surface")>

@@ -8,7 +8,7 @@
 
 use super::params::{BackpropParams, Optim};
 use crate::engine::data::toy2d::{self, Points};
-use crate::engine::job::{Experiment, StepOutput};
+use crate::engine::job::{DivergenceGuard, Experiment, StepOutput};
 use crate::engine::models::mlp::{Activation, Mlp};
 use burn::nn::loss::{CrossEntropyLoss, CrossEntropyLossConfig};
 use burn::optim::momentum::MomentumConfig;
@@ -150,8 +150,8 @@ impl Experiment for BackpropExperiment {
         StepOutput { metrics: Tensor::cat(parts, 0), host: Vec::new(), extra }
     }
 
-    fn divergence_ratio(&self) -> Option<f64> {
-        Some(10.0)
+    fn divergence_guard(&self) -> Option<DivergenceGuard> {
+        Some(DivergenceGuard { loss: "train_loss", ratio: 10.0 })
     }
 
     fn snapshot(&mut self) -> Vec<Tensor<1>> {

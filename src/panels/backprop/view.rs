@@ -3,7 +3,7 @@
 
 use super::experiment::{BackpropExperiment, Inspection, GRID, GRID_EXTENT};
 use super::params::{BackpropParams, Optim, DEPTH_RANGE, LR_RANGE, STEPS_RANGE, WIDTH_RANGE};
-use crate::app::runtime::runtime;
+use super::runs::factory;
 use crate::components::chart::heatmap::{Heatmap, HeatmapData};
 use crate::components::chart::line::{Line, LineChart};
 use crate::components::controls::{fmt_num, PlayControls, Progress, Select, Slider, Toggle};
@@ -12,18 +12,10 @@ use crate::engine::data::toy2d::Shape;
 use crate::engine::group::JobGroup;
 use crate::engine::job::{Job, Status};
 use crate::engine::models::mlp::Activation;
-use crate::state::panel::{group_actions, on_tick, update_params, use_jobs, use_url_params, StepRate, UrlStart};
+use crate::kit::hooks::{
+    current_slug, device, group_actions, on_tick, update_params, use_jobs, use_url_params, StepRate, UrlStart,
+};
 use leptos::prelude::*;
-use std::cell::RefCell;
-use std::rc::Rc;
-
-const SLUG: &str = "backprop-gradient-descent";
-type SharedJob = Rc<RefCell<Job<BackpropExperiment>>>;
-
-fn factory(p: &BackpropParams) -> Box<dyn Fn() -> BackpropExperiment> {
-    let (p, device) = (p.clone(), runtime().device());
-    Box::new(move || BackpropExperiment::new(&p, &device))
-}
 
 fn series(job: &Job<BackpropExperiment>, names: &[String]) -> Vec<Line> {
     names.iter().map(|n| Line::from_metrics(job.metrics(), n)).collect()
@@ -33,12 +25,12 @@ fn series(job: &Job<BackpropExperiment>, names: &[String]) -> Vec<Line> {
 #[component]
 pub fn BackpropPanel() -> impl IntoView {
     let UrlStart { params, notes, autoplay, initial } = use_url_params::<BackpropParams>();
-    let job: SharedJob = Rc::new(RefCell::new(Job::new(factory(&initial), initial.steps)));
+    let job = super::runs::job(&initial, &device());
     let group = JobGroup(vec![job.clone()]);
     if autoplay {
         group.each(|j| j.play());
     }
-    let root = use_jobs(SLUG, group.clone());
+    let root = use_jobs(group.clone());
     let job = StoredValue::new_local(job);
 
     // View state, refreshed from the job on every runtime tick.
@@ -68,9 +60,9 @@ pub fn BackpropPanel() -> impl IntoView {
             loss_lines.set(series(&j, &names[..1]));
             grad_lines.set(series(&j, &names[2..]));
             accuracy.set(j.metrics().get("train_acc").and_then(|s| s.last_value()));
-            inspection.set(j.exp.inspection.clone());
-            let points = j.exp.points.xs.iter().zip(&j.exp.points.ys).map(|(p, &c)| (p[0], p[1], c)).collect();
-            let values = j.exp.boundary.clone();
+            inspection.set(j.exp().inspection.clone());
+            let points = j.exp().points.xs.iter().zip(&j.exp().points.ys).map(|(p, &c)| (p[0], p[1], c)).collect();
+            let values = j.exp().boundary.clone();
             heat.set(HeatmapData { n: GRID, extent: f64::from(GRID_EXTENT), values, points, ..Default::default() });
             // The boundary just drawn is consumed: compute the next one with the next slice.
             j.request_snapshot();
@@ -81,7 +73,7 @@ pub fn BackpropPanel() -> impl IntoView {
     // Parameter changes restart the run from the new settings (the URL is rewritten too).
     let set_param = move |f: &dyn Fn(&mut BackpropParams)| {
         if let Some(p) = update_params(params, f) {
-            job.with_value(|j| j.borrow_mut().reconfigure(factory(&p), p.steps, autoplay));
+            job.with_value(|j| j.borrow_mut().reconfigure(factory(&p, &device()), p.steps, autoplay));
             last.set_value(u64::MAX);
             refresh();
         }
@@ -94,7 +86,7 @@ pub fn BackpropPanel() -> impl IntoView {
     let log_loss = RwSignal::new(true);
 
     view! {
-        <PanelFrame slug=SLUG notes=notes root=root>
+        <PanelFrame slug=current_slug() notes=notes root=root>
             <div class="panel-grid">
                 <div class="controls" aria-label="Parameters">
                     <Show when=move || !hidden("dataset")>

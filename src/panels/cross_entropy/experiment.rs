@@ -7,20 +7,14 @@
 //! sample text on the host.
 
 use crate::engine::data::text::{windows, Corpus};
-use crate::engine::job::{Experiment, StepOutput};
-use crate::engine::models::char_mlp::{CharMlp, CharMlpShape, HostCharMlp};
+use crate::engine::job::{DivergenceGuard, Experiment, StepOutput};
+pub use crate::engine::models::char_lm::{shape, BATCH, CONTEXT, VAL_BATCH};
+use crate::engine::models::char_mlp::{CharMlp, HostCharMlp};
 use crate::engine::rng::Rng;
 use burn::nn::loss::{CrossEntropyLoss, CrossEntropyLossConfig};
 use burn::optim::{AdamConfig, GradientsParams, ModuleOptimizer};
 use burn::prelude::*;
 use std::rc::Rc;
-
-/// Characters of context the model sees.
-pub const CONTEXT: usize = 4;
-/// Training windows per step.
-pub const BATCH: usize = 128;
-/// Held-out windows the validation loss is measured on.
-pub const VAL_BATCH: usize = 512;
 
 /// What a run is built from.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -31,11 +25,6 @@ pub struct LmConfig {
     pub smoothing: Option<f64>,
     /// Seed of the weights and of the batch order.
     pub seed: u64,
-}
-
-/// The model's shape for a corpus.
-pub fn shape(corpus: &Corpus) -> CharMlpShape {
-    CharMlpShape { vocab: corpus.v(), context: CONTEXT, embed: 16, hidden: 128 }
 }
 
 /// One language-model training run.
@@ -96,8 +85,8 @@ impl Experiment for CharLm {
         self.model.as_ref().map(|m| m.parts()).unwrap_or_default()
     }
 
-    fn divergence_ratio(&self) -> Option<f64> {
-        Some(10.0)
+    fn divergence_guard(&self) -> Option<DivergenceGuard> {
+        Some(DivergenceGuard { loss: "train_loss", ratio: 10.0 })
     }
 
     fn absorb(&mut self, _extra: Vec<Vec<f32>>, snapshot: Vec<Vec<f32>>) {

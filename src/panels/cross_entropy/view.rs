@@ -3,34 +3,28 @@
 //! training live on *Moby-Dick*, with reference lines and text sampled from it as it learns.
 
 use super::bars::{LogitBars, ProbBars};
-use super::experiment::CharLm;
 use super::params::{XentParams, ALPHA_RANGE, LOGIT_MAX, LR_RANGE, STEPS_RANGE, TEMP_RANGE, V_RANGE};
-use crate::app::runtime::runtime;
+use super::runs::lm_factory;
 use crate::components::chart::line::{Line, LineChart, Style};
 use crate::components::controls::{fmt_num, PlayControls, Progress, Slider, Toggle};
 use crate::components::panel_frame::PanelFrame;
 use crate::engine::data::text::Corpus;
 use crate::engine::group::JobGroup;
-use crate::engine::job::{Job, Status};
+use crate::engine::job::Status;
 use crate::engine::models::char_mlp::HostCharMlp;
 use crate::engine::rng::Rng;
 use crate::engine::xent::{cross_entropy, entropy, loss_at, smoothed_target, softmax};
-use crate::state::panel::{group_actions, on_tick, update_params, use_jobs, use_url_params, StepRate, UrlStart};
+use crate::kit::hooks::{
+    current_slug, device, group_actions, on_tick, update_params, use_jobs, use_url_params, StepRate, UrlStart,
+};
 use crate::state::web::now_ms;
 use leptos::prelude::*;
-use std::cell::RefCell;
 use std::rc::Rc;
 
-const SLUG: &str = "cross-entropy";
 /// Characters sampled per refresh.
 const SAMPLE_LEN: usize = 160;
 /// The prompt samples continue from.
 const PROMPT: &str = "call me ishmael. ";
-
-fn lm_factory(p: &XentParams, corpus: &Rc<Corpus>) -> Box<dyn Fn() -> CharLm> {
-    let (cfg, corpus, device) = (p.lm(), corpus.clone(), runtime().device());
-    Box::new(move || CharLm::new(corpus.clone(), cfg, &device))
-}
 
 /// A horizontal reference line at `y` from x = `x0` to `x1`.
 fn reference(name: &str, y: f64, x0: f64, x1: f64, color: usize) -> Line {
@@ -43,14 +37,12 @@ pub fn XentPanel() -> impl IntoView {
     let UrlStart { params, notes, autoplay, initial } = use_url_params::<XentParams>();
     let corpus = Rc::new(Corpus::moby_dick());
     let (v_text, unigram) = (corpus.v(), corpus.unigram_entropy());
-    let job = Rc::new(RefCell::new(Job::new(lm_factory(&initial, &corpus), initial.steps)));
-    // With the model hidden (an embed of the single prediction alone) it is never scheduled.
-    let model_shown = !initial.hide.iter().any(|h| h == "model");
-    let group = JobGroup(if model_shown { vec![job.clone()] } else { Vec::new() });
+    let (job, scheduled) = super::runs::build(&initial, &corpus, &device());
+    let group = JobGroup(scheduled);
     if autoplay {
         group.each(|j| j.play());
     }
-    let root = use_jobs(SLUG, group.clone());
+    let root = use_jobs(group.clone());
     let (job, corpus) = (StoredValue::new_local(job), StoredValue::new_local(corpus));
 
     // The single prediction: pure functions of the parameters, recomputed as a bar is dragged.
@@ -124,11 +116,11 @@ pub fn XentPanel() -> impl IntoView {
                 lm_lines.set(lines);
             }
             // New weights are sampled from about once a second; then the next snapshot is asked for.
-            if j.exp.host.is_some()
+            if j.exp().host.is_some()
                 && (now_ms() - sampled_at.get_value() > 1000.0 || sample.with_untracked(|s| s.0.is_empty()))
             {
                 let step = j.steps();
-                weights.set_value(j.exp.host.take().map(|h| (h, step)));
+                weights.set_value(j.take_view(|e| &mut e.host).map(|h| (h, step)));
                 resample();
                 j.request_snapshot();
             }
@@ -146,7 +138,9 @@ pub fn XentPanel() -> impl IntoView {
         let old = params.get_untracked();
         if let Some(p) = update_params(params, f) {
             if (p.lm(), p.steps) != (old.lm(), old.steps) {
-                job.with_value(|j| j.borrow_mut().reconfigure(lm_factory(&p, &corpus.get_value()), p.steps, autoplay));
+                job.with_value(|j| {
+                    j.borrow_mut().reconfigure(lm_factory(&p, &corpus.get_value(), &device()), p.steps, autoplay)
+                });
                 clear_sample();
             }
             refresh();
@@ -170,7 +164,7 @@ pub fn XentPanel() -> impl IntoView {
     let readout = move |f: fn(f64) -> f64| Signal::derive(move || fmt_num(f(loss.get())));
 
     view! {
-        <PanelFrame slug=SLUG notes=notes root=root>
+        <PanelFrame slug=current_slug() notes=notes root=root>
             <div class="panel-grid">
                 <div class="controls" aria-label="Parameters">
                     <Show when=move || !hidden("v")>

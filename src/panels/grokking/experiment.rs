@@ -15,7 +15,7 @@
 use super::spectrum::Spectrum;
 use crate::engine::data::modular::addition_rows;
 pub use crate::engine::data::modular::{split, Pair};
-use crate::engine::job::{Experiment, StepOutput};
+use crate::engine::job::{DivergenceGuard, Experiment, StepOutput};
 use crate::engine::models::pair_mlp::PairMlp;
 use burn::nn::loss::{CrossEntropyLoss, CrossEntropyLossConfig};
 use burn::optim::{AdamWConfig, GradientsParams, ModuleOptimizer};
@@ -145,8 +145,8 @@ impl Experiment for Grok {
         embeds.map(|m| m.embed.val().inner().flatten(0, 1)).collect()
     }
 
-    fn divergence_ratio(&self) -> Option<f64> {
-        Some(10.0)
+    fn divergence_guard(&self) -> Option<DivergenceGuard> {
+        Some(DivergenceGuard { loss: "train_loss", ratio: 10.0 })
     }
 
     fn absorb(&mut self, _extra: Vec<Vec<f32>>, snapshot: Vec<Vec<f32>>) {

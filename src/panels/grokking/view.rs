@@ -1,28 +1,21 @@
 //! Panel 14's view: (a + b) mod p trained live with AdamW, beside the same model at λ = 0;
 //! accuracy, loss and weight norm on a log step axis, and the embedding's Fourier spectrum.
 
-use super::experiment::{Grok, NODECAY};
+use super::experiment::NODECAY;
 use super::params::{GrokParams, FRAC_RANGE, HIDDEN_KEYS, LR_RANGE, PRIME_KEYS, STEPS_RANGE, WD_RANGE};
+use super::runs::factory;
 use super::spectrum::Spectrum;
 use super::spectrum_view::SpectrumBars;
-use crate::app::runtime::runtime;
 use crate::components::chart::line::{Corner, Line, LineChart, Style};
 use crate::components::controls::{fmt_num, PlayControls, Progress, Select, Slider, Toggle};
 use crate::components::panel_frame::PanelFrame;
 use crate::engine::group::JobGroup;
-use crate::engine::job::{Job, Status};
+use crate::engine::job::Status;
 use crate::engine::metrics::Metrics;
-use crate::state::panel::{group_actions, on_tick, update_params, use_jobs, use_url_params, StepRate, UrlStart};
+use crate::kit::hooks::{
+    current_slug, device, group_actions, on_tick, update_params, use_jobs, use_url_params, StepRate, UrlStart,
+};
 use leptos::prelude::*;
-use std::cell::RefCell;
-use std::rc::Rc;
-
-const SLUG: &str = "grokking";
-
-fn factory(p: &GrokParams) -> Box<dyn Fn() -> Grok> {
-    let (cfg, device) = (p.config(), runtime().device());
-    Box::new(move || Grok::new(cfg, &device))
-}
 
 /// The decayed run's `name` solid, the λ = 0 run's dashed, both in palette colour `color`.
 fn pair(m: &Metrics, name: &str, color: usize) -> [Line; 2] {
@@ -64,12 +57,12 @@ fn summary(m: &Metrics) -> Summary {
 #[component]
 pub fn GrokPanel() -> impl IntoView {
     let UrlStart { params, notes, autoplay, initial } = use_url_params::<GrokParams>();
-    let job = Rc::new(RefCell::new(Job::new(factory(&initial), initial.steps)));
+    let job = super::runs::job(&initial, &device());
     let group = JobGroup(vec![job.clone()]);
     if autoplay {
         group.each(|j| j.play());
     }
-    let root = use_jobs(SLUG, group.clone());
+    let root = use_jobs(group.clone());
     let job = StoredValue::new_local(job);
 
     let status = RwSignal::new(Status::Idle);
@@ -98,7 +91,7 @@ pub fn GrokPanel() -> impl IntoView {
             loss.set([pair(m, "train_loss", 0), pair(m, "val_loss", 1)].concat());
             norm.set(pair(m, "weight_norm", 2).to_vec());
             stats.set(summary(m));
-            spectra.set((j.exp.spectrum.clone(), j.exp.nodecay_spectrum.clone()));
+            spectra.set((j.exp().spectrum.clone(), j.exp().nodecay_spectrum.clone()));
             j.request_snapshot();
         });
     };
@@ -106,7 +99,7 @@ pub fn GrokPanel() -> impl IntoView {
 
     let set_param = move |f: &dyn Fn(&mut GrokParams)| {
         if let Some(p) = update_params(params, f) {
-            job.with_value(|j| j.borrow_mut().reconfigure(factory(&p), p.steps, autoplay));
+            job.with_value(|j| j.borrow_mut().reconfigure(factory(&p, &device()), p.steps, autoplay));
             drawn.set_value(u64::MAX);
             spectra.set((None, None));
             refresh();
@@ -125,7 +118,7 @@ pub fn GrokPanel() -> impl IntoView {
     let wd_preset = move |wd: f64| move |_| set_param(&|p| p.wd = wd);
 
     view! {
-        <PanelFrame slug=SLUG notes=notes root=root>
+        <PanelFrame slug=current_slug() notes=notes root=root>
             <div class="panel-grid">
                 <div class="controls" aria-label="Parameters">
                     <Show when=move || !hidden("p")>

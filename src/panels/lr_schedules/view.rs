@@ -1,28 +1,19 @@
 //! Panel 04's view: the schedule editor (two schedules plotted instantly from their formulas) and
 //! two live training runs, A and B, whose losses are drawn together.
 
-use super::experiment::ScheduleRun;
 use super::params::{ScheduleParams, PEAK_RANGE, TOTAL_RANGE};
-use crate::app::runtime::runtime;
+use super::runs::{factory, SharedJob};
 use crate::components::chart::line::{Line, LineChart};
 use crate::components::controls::{fmt_num, PlayControls, Progress, Select, Slider};
 use crate::components::panel_frame::PanelFrame;
 use crate::engine::group::JobGroup;
-use crate::engine::job::{Job, Status};
+use crate::engine::job::Status;
 use crate::engine::schedule::Kind;
 use crate::engine::scheduler::JobHandle;
-use crate::state::panel::{group_actions, on_tick, update_params, use_jobs, use_url_params, StepRate, UrlStart};
+use crate::kit::hooks::{
+    current_slug, device, group_actions, on_tick, update_params, use_jobs, use_url_params, StepRate, UrlStart,
+};
 use leptos::prelude::*;
-use std::cell::RefCell;
-use std::rc::Rc;
-
-const SLUG: &str = "lr-schedules";
-type SharedJob = Rc<RefCell<Job<ScheduleRun>>>;
-
-fn factory(p: &ScheduleParams, kind: Kind, run: &'static str) -> Box<dyn Fn() -> ScheduleRun> {
-    let (s, seed, device) = (p.schedule(kind), p.seed, runtime().device());
-    Box::new(move || ScheduleRun::new(&s, seed, run, &device))
-}
 
 fn kind_options() -> Vec<(&'static str, &'static str)> {
     vec![
@@ -40,16 +31,12 @@ fn kind_options() -> Vec<(&'static str, &'static str)> {
 #[component]
 pub fn ScheduleRaceView() -> impl IntoView {
     let UrlStart { params, notes, autoplay, initial } = use_url_params::<ScheduleParams>();
-    let budget = initial.total as u64;
-    let jobs: [SharedJob; 2] = [
-        Rc::new(RefCell::new(Job::new(factory(&initial, initial.a, "a"), budget))),
-        Rc::new(RefCell::new(Job::new(factory(&initial, initial.b, "b"), budget))),
-    ];
+    let jobs: [SharedJob; 2] = super::runs::pair(&initial, &device());
     let group = JobGroup(jobs.iter().map(|j| j.clone() as JobHandle).collect());
     if autoplay {
         group.each(|j| j.play());
     }
-    let root = use_jobs(SLUG, group.clone());
+    let root = use_jobs(group.clone());
     let jobs = StoredValue::new_local(jobs);
     let group = StoredValue::new_local(group);
 
@@ -74,7 +61,7 @@ pub fn ScheduleRaceView() -> impl IntoView {
                 .collect();
             loss_lines.set(lines);
             errors.set(
-                js.iter().filter_map(|j| j.borrow().exp.error.clone().or_else(|| j.borrow().error.clone())).collect(),
+                js.iter().filter_map(|j| j.borrow().exp().error.clone().or_else(|| j.borrow().error.clone())).collect(),
             );
         });
     };
@@ -102,7 +89,7 @@ pub fn ScheduleRaceView() -> impl IntoView {
         if let Some(p) = update_params(params, &change) {
             jobs.with_value(|js| {
                 for (j, (kind, run)) in js.iter().zip([(p.a, "a"), (p.b, "b")]) {
-                    j.borrow_mut().reconfigure(factory(&p, kind, run), p.total as u64, autoplay);
+                    j.borrow_mut().reconfigure(factory(&p, kind, run, &device()), p.total as u64, autoplay);
                 }
             });
             refresh();
@@ -124,7 +111,7 @@ pub fn ScheduleRaceView() -> impl IntoView {
     };
 
     view! {
-        <PanelFrame slug=SLUG notes=notes root=root>
+        <PanelFrame slug=current_slug() notes=notes root=root>
             <div class="panel-grid">
                 <div class="controls" aria-label="Parameters">
                     <Show when=move || !hidden("a")>

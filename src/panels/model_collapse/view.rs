@@ -2,15 +2,15 @@
 //! then the Gaussian-mixture generations (stacked histograms, σ and tail mass per generation), then
 //! the character model's generations (perplexity on real text, diversity, a sample of each).
 
-use super::gmm::{MixtureCollapse, MixtureGeneration};
+use super::gmm::MixtureGeneration;
 use super::mixture::Mixture;
 use super::params::{
     CollapseParams, CHARS_RANGE, FIT_STEPS_RANGE, GENS_RANGE, N_RANGE, TEMP_RANGE, TEXT_GENS_RANGE, TEXT_STEPS_RANGE,
 };
 use super::pool::Mode;
 use super::ridgeline::Ridgeline;
-use super::text::{TextCollapse, TextGeneration};
-use crate::app::runtime::runtime;
+use super::runs::{mixture_factory, text_factory};
+use super::text::TextGeneration;
 use crate::components::chart::line::{Corner, Line, LineChart, Style};
 use crate::components::controls::{fmt_num, PlayControls, Progress, Select, Slider};
 use crate::components::panel_frame::PanelFrame;
@@ -18,22 +18,11 @@ use crate::engine::data::text::Corpus;
 use crate::engine::group::JobGroup;
 use crate::engine::job::{Job, Status};
 use crate::engine::metrics::Metrics;
-use crate::state::panel::{group_actions, on_tick, update_params, use_jobs, use_url_params, StepRate, UrlStart};
+use crate::kit::hooks::{
+    current_slug, device, group_actions, on_tick, update_params, use_jobs, use_url_params, StepRate, UrlStart,
+};
 use leptos::prelude::*;
-use std::cell::RefCell;
 use std::rc::Rc;
-
-const SLUG: &str = "model-collapse";
-
-fn mixture_factory(p: &CollapseParams) -> (Box<dyn Fn() -> MixtureCollapse>, u64) {
-    let (cfg, device) = (p.mixture(), runtime().device());
-    (Box::new(move || MixtureCollapse::new(cfg, &device)), MixtureCollapse::budget(&cfg))
-}
-
-fn text_factory(p: &CollapseParams, corpus: &Rc<Corpus>) -> (Box<dyn Fn() -> TextCollapse>, u64) {
-    let (cfg, device, corpus) = (p.text(), runtime().device(), corpus.clone());
-    (Box::new(move || TextCollapse::new(corpus.clone(), cfg, &device)), TextCollapse::budget(&cfg))
-}
 
 /// A per-generation series with a dashed horizontal reference at `y` over the same generations.
 fn with_reference(m: &Metrics, name: &str, reference: (&str, f64), color: usize) -> Vec<Line> {
@@ -67,20 +56,13 @@ impl Track {
 pub fn CollapsePanel() -> impl IntoView {
     let UrlStart { params, notes, autoplay, initial } = use_url_params::<CollapseParams>();
     let corpus = Rc::new(Corpus::moby_dick());
-    let (f, budget) = mixture_factory(&initial);
-    let mix = Rc::new(RefCell::new(Job::new(f, budget)));
-    let (f, budget) = text_factory(&initial, &corpus);
-    let text = Rc::new(RefCell::new(Job::new(f, budget)));
+    let (mix, text, jobs) = super::runs::build(&initial, &corpus, &device());
     let text_shown = !initial.hide.iter().any(|h| h == "text");
-    let mut jobs: Vec<crate::engine::scheduler::JobHandle> = vec![mix.clone()];
-    if text_shown {
-        jobs.push(text.clone());
-    }
     let group = JobGroup(jobs);
     if autoplay {
         group.each(|j| j.play());
     }
-    let root = use_jobs(SLUG, group.clone());
+    let root = use_jobs(group.clone());
     let status = RwSignal::new(Status::Idle);
     let whole = StoredValue::new_local(group.clone());
     let (mix, text, corpus) =
@@ -100,30 +82,30 @@ pub fn CollapsePanel() -> impl IntoView {
         mix.with_value(|j| {
             let j = j.borrow();
             mix_track.observe(&j);
-            if mix_gens.with_untracked(Vec::len) != j.exp.gens.len() {
+            if mix_gens.with_untracked(Vec::len) != j.exp().gens.len() {
                 let m = j.metrics();
                 sigma_lines.set(with_reference(m, "sigma", ("real_sigma", sigma0), 0));
                 tail_lines.set(with_reference(m, "tail_mass", ("real_tail_mass", tail0), 1));
-                mix_gens.set(j.exp.gens.clone());
+                mix_gens.set(j.exp().gens.clone());
             }
         });
         text.with_value(|j| {
             let j = j.borrow();
             text_track.observe(&j);
-            if text_gens.with_untracked(Vec::len) != j.exp.gens.len() {
+            if text_gens.with_untracked(Vec::len) != j.exp().gens.len() {
                 let m = j.metrics();
                 ppl_lines.set(vec![Line::from_metrics(m, "perplexity").color(3)]);
-                div_lines.set(with_reference(m, "distinct_4grams", ("real_text", j.exp.real_distinct), 4));
-                text_gens.set(j.exp.gens.clone());
+                div_lines.set(with_reference(m, "distinct_4grams", ("real_text", j.exp().real_distinct), 4));
+                text_gens.set(j.exp().gens.clone());
             }
         });
     };
     on_tick(refresh);
 
     let rebuild = move |p: &CollapseParams| {
-        let (f, budget) = mixture_factory(p);
+        let (f, budget) = mixture_factory(p, &device());
         mix.with_value(|j| j.borrow_mut().reconfigure(f, budget, autoplay));
-        let (f, budget) = text_factory(p, &corpus.get_value());
+        let (f, budget) = text_factory(p, &corpus.get_value(), &device());
         text.with_value(|j| j.borrow_mut().reconfigure(f, budget, autoplay && text_shown));
         mix_gens.set(Vec::new());
         text_gens.set(Vec::new());
@@ -150,7 +132,7 @@ pub fn CollapsePanel() -> impl IntoView {
     let gen_of = |done: usize, total: u64| format!("{done} of {total}");
 
     view! {
-        <PanelFrame slug=SLUG notes=notes root=root>
+        <PanelFrame slug=current_slug() notes=notes root=root>
             <div class="controls controls-row" aria-label="Parameters shared by both views">
                 <Show when=move || !hidden("mode")>
                     <Select label="Each generation's data" options=modes.clone() value=Signal::derive(move || params.get().mode.key().to_string()) on_change=pick_mode />

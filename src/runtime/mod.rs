@@ -1,5 +1,7 @@
-//! The engine's browser runtime: the chosen backend and device, the one [`Scheduler`], and the
-//! `requestAnimationFrame` loop that gives it a frame budget and runs readbacks asynchronously.
+//! The engine's browser runtime: the chosen backend and device, the one [`Scheduler`], the
+//! `requestAnimationFrame` loop that gives it a frame budget and runs readbacks asynchronously, and
+//! ([`probes`]) what each shown panel exposes to `window.trainlab`. The app starts it; panels use it
+//! through the kit. It sits below the components, the kit and the panels, and imports none of them.
 //!
 //! It lives in a thread-local so that `window.trainlab` (called from outside any reactive scope)
 //! and every panel reach the same scheduler.
@@ -7,6 +9,8 @@
 use crate::engine::backend::{self, AdapterProbe, BackendInfo, BackendKind, Decision, Preference};
 use crate::engine::scheduler::{JobHandle, Scheduler};
 use crate::state::web::now_ms;
+pub mod probes;
+
 use burn::tensor::Device;
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};

@@ -1,14 +1,18 @@
 //! Hooks every panel shares: read its parameters from the URL once, keep the URL in step with the
-//! controls, and hook its jobs up to the page's runtime, to `window.trainlab`, and to on-screen
-//! visibility, undoing all of it when the panel unmounts.
+//! controls, and hook its jobs up to the page's runtime, to `window.trainlab` (under the slug the
+//! registry gave the page, see [`current_slug`]), and to on-screen visibility, undoing all of it
+//! when the panel unmounts.
 
-use super::query::{Query, UrlParams};
-use super::web::{autoplay_disabled, current_query, now_ms, observe_visibility, prefers_reduced_motion, replace_query};
-use crate::app::js_api::{self, Probe};
-use crate::app::runtime::runtime;
+use crate::components::controls::Actions;
 use crate::engine::group::JobGroup;
 use crate::engine::job::Steppable;
 use crate::engine::scheduler::JobHandle;
+use crate::runtime::probes::{self, Probe};
+use crate::runtime::runtime;
+use crate::state::query::{Query, UrlParams};
+use crate::state::web::{
+    autoplay_disabled, current_query, now_ms, observe_visibility, prefers_reduced_motion, replace_query,
+};
 use leptos::html::Section;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -47,20 +51,21 @@ pub fn update_params<P: UrlParams + Send + Sync + 'static>(params: RwSignal<P>, 
     Some(p)
 }
 
-/// Registers the panel's jobs with the runtime and, as one probe, under `slug` for
+/// Registers the panel's jobs with the runtime and, as one probe, under the page's slug for
 /// `window.trainlab`. Returns the node to hand to [`PanelFrame`](crate::components::panel_frame::PanelFrame):
 /// the jobs train only while the panel is on screen. Everything is undone on unmount.
-pub fn use_jobs(slug: &'static str, group: JobGroup) -> NodeRef<Section> {
+pub fn use_jobs(group: JobGroup) -> NodeRef<Section> {
+    let slug = current_slug();
     let root = NodeRef::<Section>::new();
     let rt = runtime();
     let ids: Vec<u64> = group.0.iter().map(|j| rt.add(j.clone())).collect();
     let jobs: Vec<JobHandle> = group.0.clone();
     let probe: Rc<dyn Probe> = Rc::new(group);
-    js_api::register(slug, probe.clone());
+    probes::register(slug, probe.clone());
     let probe = StoredValue::new_local(probe);
     on_cleanup(move || {
         ids.iter().for_each(|id| runtime().remove(*id));
-        probe.with_value(|p| js_api::unregister(slug, p));
+        probe.with_value(|p| probes::unregister(slug, p));
     });
     let jobs = StoredValue::new_local(jobs);
     Effect::new(move |_| {
@@ -72,19 +77,6 @@ pub fn use_jobs(slug: &'static str, group: JobGroup) -> NodeRef<Section> {
         }
     });
     root
-}
-
-/// The four run controls of a panel, each applied to every job of its group.
-#[derive(Clone, Copy)]
-pub struct Actions {
-    /// Start or resume.
-    pub play: Callback<()>,
-    /// Pause.
-    pub pause: Callback<()>,
-    /// One inspected step.
-    pub step: Callback<()>,
-    /// Start over.
-    pub reset: Callback<()>,
 }
 
 /// Play, Pause, Step and Reset for a panel: each applies to every job of `group`, then calls
@@ -149,4 +141,15 @@ impl Default for StepRate {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// The registry slug of the concept this panel is shown for, which the page provides as context
+/// (`"unregistered"` outside one, so a panel never panics for want of it).
+pub fn current_slug() -> &'static str {
+    use_context::<super::PanelSlug>().map(|s| s.0).unwrap_or("unregistered")
+}
+
+/// The jobs' device: the backend the runtime chose.
+pub fn device() -> burn::tensor::Device {
+    runtime().device()
 }

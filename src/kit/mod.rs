@@ -1,0 +1,45 @@
+//! The panel kit: what every panel is to the rest of the site. A panel module exports one
+//! [`Panel`] descriptor (its view and explanation, its jobs' constructor for native tests, its
+//! parameters' URL round trip, the series it reports, a reduced test configuration); the registry
+//! points at it, the app renders it without naming it, and the registry-driven tests check every
+//! descriptor the same way. In the browser, [`hooks`] connects a panel's jobs to the runtime.
+
+#[cfg(target_arch = "wasm32")]
+pub mod hooks;
+
+use crate::engine::scheduler::JobHandle;
+use crate::state::query::{Query, UrlParams};
+use burn::tensor::Device;
+
+/// One built panel, as the registry and the tests see it.
+pub struct Panel {
+    /// Builds the panel's jobs from a URL query exactly as its view does (same parameters, same
+    /// order), idle. Native tests step them on the CPU.
+    pub jobs: fn(&Query, &Device) -> Vec<JobHandle>,
+    /// Reads the panel's parameters from a query and writes them back: the query a reload would
+    /// see, and the notes about values that were clamped or replaced.
+    pub round_trip: fn(&Query) -> (Query, Vec<String>),
+    /// Series that `window.trainlab.metrics(slug)` reports once the test configuration has run
+    /// (names are a contract with course pages: never rename one).
+    pub series: &'static [&'static str],
+    /// A reduced configuration (a query string) that runs to the end in seconds: the browser and
+    /// native registry tests use it; the panel's own tests assert its phenomenon at the defaults.
+    pub test_query: &'static str,
+    /// The panel's component.
+    #[cfg(target_arch = "wasm32")]
+    pub view: fn() -> leptos::prelude::AnyView,
+    /// The explanation under it on the concept page.
+    #[cfg(target_arch = "wasm32")]
+    pub explanation: fn() -> leptos::prelude::AnyView,
+}
+
+/// [`Panel::round_trip`] for parameters `P`.
+pub fn round_trip<P: UrlParams>(q: &Query) -> (Query, Vec<String>) {
+    let mut notes = Vec::new();
+    let p = P::from_query(q, &mut notes);
+    (p.to_query(), notes)
+}
+
+/// The slug of the concept a panel is shown for, provided as context by the page that shows it.
+#[derive(Clone, Copy, Debug)]
+pub struct PanelSlug(pub &'static str);
