@@ -5,8 +5,12 @@
 //! - `steps(slug)` → steps completed
 //! - `backend()` → `{name, adapter, fallback, build}`; `build` is `"cpu"` for the CPU-only build
 //!   (`assets/loader.js` picks it), `"gpu"` for the full one
+//! - `registry()` → `[{number, slug, title, built, series, testQuery}, ...]`, all 17 concepts in
+//!   course order; `series` are the names `metrics(slug)` reports, `testQuery` a configuration
+//!   that runs to the end in seconds (`null` for both while a concept is not built)
 
 use crate::engine::backend;
+use crate::panels::REGISTRY;
 use crate::runtime::probes::with_panel;
 use crate::runtime::runtime;
 use leptos::prelude::*;
@@ -14,6 +18,24 @@ use wasm_bindgen::prelude::*;
 
 fn set(obj: &js_sys::Object, key: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(obj, &key.into(), value);
+}
+
+/// The registry as JSON, for `registry()`.
+fn registry_json() -> String {
+    let items: Vec<serde_json::Value> = REGISTRY
+        .iter()
+        .map(|c| {
+            serde_json::json!({
+                "number": c.number,
+                "slug": c.slug,
+                "title": c.title,
+                "built": c.panel.is_some(),
+                "series": c.panel.map(|p| p.series),
+                "testQuery": c.panel.map(|p| p.test_query),
+            })
+        })
+        .collect();
+    serde_json::Value::Array(items).to_string()
 }
 
 /// Installs `window.trainlab`. Call once at start-up.
@@ -41,6 +63,10 @@ pub fn install() {
         }
         obj.into()
     });
+    let registry =
+        Closure::<dyn Fn() -> JsValue>::new(|| js_sys::JSON::parse(&registry_json()).unwrap_or(JsValue::NULL));
+    set(&api, "registry", registry.as_ref());
+    registry.forget();
     set(&api, "metrics", metrics.as_ref());
     set(&api, "status", status.as_ref());
     set(&api, "steps", steps.as_ref());

@@ -1,0 +1,83 @@
+// Checks written once over every built panel, read from window.trainlab.registry(), so a panel is
+// covered the moment it is registered: it renders under /concepts/<slug> (with links to the
+// previous and next concept) and /embed/<slug> (no site chrome), trains its test configuration
+// to the end, reports every series it declares, survives a malformed URL value with a note and no
+// console error, and reproduces its metrics after a reload. The gallery agrees with the registry.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp, assertGallery, APP_START_MS } from './harness.mjs';
+
+const app = useApp();
+
+/** The registry, as the app reports it. */
+async function registry() {
+  const p = await app.open('/');
+  await p.waitForApp();
+  const r = await p.page.evaluate(() => window.trainlab.registry());
+  assert.ok(Array.isArray(r) && r.length === 17, `registry() gave ${JSON.stringify(r)?.slice(0, 200)}`);
+  return { p, r };
+}
+
+/** Every declared series is present, non-empty and finite (non-finite values arrive as null). */
+function assertSeries(slug, metrics, names) {
+  for (const name of names) {
+    const s = metrics[name];
+    assert.ok(Array.isArray(s) && s.length > 0, `${slug}: series ${name} missing or empty; have ${Object.keys(metrics)}`);
+    assert.ok(s.every(([, v]) => Number.isFinite(v)), `${slug}: series ${name} has a non-finite value`);
+  }
+}
+
+test('the gallery marks built exactly the panels the registry has', { timeout: 120_000 }, async () => {
+  const { p, r } = await registry();
+  const { slugs, bySlug } = assertGallery(app, await p.galleryItems());
+  assert.deepEqual(slugs, r.map((c) => c.slug), 'gallery order differs from the registry');
+  for (const c of r) {
+    const marked = /not built yet/i.test(bySlug[c.slug].text);
+    assert.equal(!marked, c.built, `${c.slug}: gallery says built=${!marked}, registry says ${c.built}`);
+  }
+});
+
+test('every built panel, from the registry', { timeout: 8 * 60_000 }, async (t) => {
+  const { r } = await registry();
+  const built = r.filter((c) => c.built);
+  assert.ok(built.length >= 6, `only ${built.length} built panels`);
+  for (const c of built) {
+    const num = String(c.number).padStart(2, '0');
+    await t.test(`panel ${num} (${c.slug}): trains, reports its series, links its neighbours, reproduces after a reload`, async () => {
+      const p = await app.open(`/concepts/${c.slug}?backend=cpu&${c.testQuery}`);
+      await p.showPanel();
+      await p.waitForStatus('done', { slug: c.slug, timeout: APP_START_MS });
+      const first = await p.metrics(c.slug);
+      assertSeries(c.slug, first, c.series);
+      const rel = async (name) => {
+        const link = p.page.locator(`nav.course-nav a[rel="${name}"]`);
+        return (await link.count()) ? new URL(await link.first().evaluate((a) => a.href)).pathname : null;
+      };
+      const prev = r[c.number - 2];
+      const next = r[c.number];
+      assert.equal(await rel('prev'), prev ? app.appPathname(`/concepts/${prev.slug}`) : null, `${c.slug}: previous link`);
+      assert.equal(await rel('next'), next ? app.appPathname(`/concepts/${next.slug}`) : null, `${c.slug}: next link`);
+      await p.page.reload({ waitUntil: 'load' });
+      await p.showPanel();
+      await p.waitForStatus('done', { slug: c.slug, timeout: APP_START_MS });
+      assert.deepEqual(await p.metrics(c.slug), first, `${c.slug}: a reload gave other numbers`);
+      p.assertNoPageErrors();
+      p.assertNoConsoleErrors();
+    });
+    await t.test(`panel ${num} (${c.slug}): embeds without site chrome and notes a malformed value`, async () => {
+      const key = c.testQuery.split('&')[0].split('=')[0];
+      const p = await app.open(`/embed/${c.slug}?backend=cpu&autoplay=0&${c.testQuery}&${key}=banana`);
+      await p.showPanel();
+      for (const sel of ['header', 'footer', 'nav']) {
+        assert.equal(await p.page.locator(sel).count(), 0, `/embed/${c.slug} has a <${sel}>`);
+      }
+      const notes = p.testId('url-notes').first();
+      await notes.waitFor({ state: 'visible', timeout: 15_000 });
+      assert.match(await notes.innerText(), new RegExp(`\\b${key}\\b`), `${c.slug}: the note does not name ${key}`);
+      assert.equal(await p.status(c.slug), 'idle', `${c.slug}: autoplay=0 not respected`);
+      await p.frames(30);
+      p.assertNoPageErrors();
+      p.assertNoConsoleErrors();
+    });
+  }
+});
