@@ -18,6 +18,7 @@ pub mod models;
 pub mod rng;
 pub mod schedule;
 pub mod scheduler;
+pub mod steppable;
 pub mod surfaces;
 pub mod workloads;
 pub mod xent;

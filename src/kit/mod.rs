@@ -43,3 +43,45 @@ pub fn round_trip<P: UrlParams>(q: &Query) -> (Query, Vec<String>) {
 /// The slug of the concept a panel is shown for, provided as context by the page that shows it.
 #[derive(Clone, Copy, Debug)]
 pub struct PanelSlug(pub &'static str);
+
+/// A panel module's [`Panel`], from its parameters type, its view and explanation components, its
+/// series and its test configuration; `jobs` is the module's `runs::jobs`.
+///
+/// ```ignore
+/// pub const PANEL: Panel = crate::panel! {
+///     params: params::BackpropParams,
+///     view: view::BackpropPanel,
+///     explanation: explain::BackpropExplanation,
+///     series: &["train_loss"],
+///     test_query: "steps=40",
+/// };
+/// ```
+#[macro_export]
+macro_rules! panel {
+    (
+        params: $params:ty,
+        view: $vmod:ident :: $view:ident,
+        explanation: $emod:ident :: $explain:ident,
+        series: $series:expr,
+        test_query: $tq:expr $(,)?
+    ) => {
+        $crate::kit::Panel {
+            jobs: runs::jobs,
+            round_trip: $crate::kit::round_trip::<$params>,
+            series: $series,
+            test_query: $tq,
+            #[cfg(target_arch = "wasm32")]
+            view: || {
+                use leptos::prelude::*;
+                use $vmod::$view;
+                view! { <$view /> }.into_any()
+            },
+            #[cfg(target_arch = "wasm32")]
+            explanation: || {
+                use leptos::prelude::*;
+                use $emod::$explain;
+                view! { <$explain /> }.into_any()
+            },
+        }
+    };
+}

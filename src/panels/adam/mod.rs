@@ -11,9 +11,10 @@ pub mod runs;
 pub mod view;
 
 /// The panel, for the registry.
-pub const PANEL: crate::kit::Panel = crate::kit::Panel {
-    jobs: runs::jobs,
-    round_trip: crate::kit::round_trip::<params::AdamParams>,
+pub const PANEL: crate::kit::Panel = crate::panel! {
+    params: params::AdamParams,
+    view: view::AdamPanel,
+    explanation: explain::AdamExplanation,
     series: &[
         "loss_sgd",
         "loss_adam",
@@ -29,14 +30,4 @@ pub const PANEL: crate::kit::Panel = crate::kit::Panel {
         "weight_norm_adamw",
     ],
     test_query: "steps=40",
-    #[cfg(target_arch = "wasm32")]
-    view: || {
-        use leptos::prelude::*;
-        view! { <view::AdamPanel /> }.into_any()
-    },
-    #[cfg(target_arch = "wasm32")]
-    explanation: || {
-        use leptos::prelude::*;
-        view! { <explain::AdamExplanation /> }.into_any()
-    },
 };

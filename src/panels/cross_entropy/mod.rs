@@ -12,19 +12,10 @@ pub mod runs;
 pub mod view;
 
 /// The panel, for the registry.
-pub const PANEL: crate::kit::Panel = crate::kit::Panel {
-    jobs: runs::jobs,
-    round_trip: crate::kit::round_trip::<params::XentParams>,
+pub const PANEL: crate::kit::Panel = crate::panel! {
+    params: params::XentParams,
+    view: view::XentPanel,
+    explanation: explain::XentExplanation,
     series: &["train_loss", "val_loss"],
     test_query: "steps=30",
-    #[cfg(target_arch = "wasm32")]
-    view: || {
-        use leptos::prelude::*;
-        view! { <view::XentPanel /> }.into_any()
-    },
-    #[cfg(target_arch = "wasm32")]
-    explanation: || {
-        use leptos::prelude::*;
-        view! { <explain::XentExplanation /> }.into_any()
-    },
 };

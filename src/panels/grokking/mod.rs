@@ -13,19 +13,10 @@ pub mod spectrum_view;
 pub mod view;
 
 /// The panel, for the registry.
-pub const PANEL: crate::kit::Panel = crate::kit::Panel {
-    jobs: runs::jobs,
-    round_trip: crate::kit::round_trip::<params::GrokParams>,
+pub const PANEL: crate::kit::Panel = crate::panel! {
+    params: params::GrokParams,
+    view: view::GrokPanel,
+    explanation: explain::GrokExplanation,
     series: &["train_loss", "train_acc", "val_loss", "val_acc", "weight_norm", "nodecay_val_acc"],
     test_query: "p=23&hidden=32&steps=40",
-    #[cfg(target_arch = "wasm32")]
-    view: || {
-        use leptos::prelude::*;
-        view! { <view::GrokPanel /> }.into_any()
-    },
-    #[cfg(target_arch = "wasm32")]
-    explanation: || {
-        use leptos::prelude::*;
-        view! { <explain::GrokExplanation /> }.into_any()
-    },
 };

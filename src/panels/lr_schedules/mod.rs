@@ -9,19 +9,10 @@ pub mod runs;
 pub mod view;
 
 /// The panel, for the registry.
-pub const PANEL: crate::kit::Panel = crate::kit::Panel {
-    jobs: runs::jobs,
-    round_trip: crate::kit::round_trip::<params::ScheduleParams>,
+pub const PANEL: crate::kit::Panel = crate::panel! {
+    params: params::ScheduleParams,
+    view: view::ScheduleRaceView,
+    explanation: explain::ScheduleExplanation,
     series: &["loss_a", "lr_a", "loss_b", "lr_b"],
     test_query: "total=60&warmup=6",
-    #[cfg(target_arch = "wasm32")]
-    view: || {
-        use leptos::prelude::*;
-        view! { <view::ScheduleRaceView /> }.into_any()
-    },
-    #[cfg(target_arch = "wasm32")]
-    explanation: || {
-        use leptos::prelude::*;
-        view! { <explain::ScheduleExplanation /> }.into_any()
-    },
 };

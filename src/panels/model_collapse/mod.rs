@@ -16,19 +16,10 @@ pub mod text;
 pub mod view;
 
 /// The panel, for the registry.
-pub const PANEL: crate::kit::Panel = crate::kit::Panel {
-    jobs: runs::jobs,
-    round_trip: crate::kit::round_trip::<params::CollapseParams>,
+pub const PANEL: crate::kit::Panel = crate::panel! {
+    params: params::CollapseParams,
+    view: view::CollapsePanel,
+    explanation: explain::CollapseExplanation,
     series: &["fit_nll", "sigma", "tail_mass", "lm_loss", "perplexity", "distinct_4grams"],
     test_query: "gens=2&fit_steps=10&text_gens=2&text_steps=20&chars=500&n=20",
-    #[cfg(target_arch = "wasm32")]
-    view: || {
-        use leptos::prelude::*;
-        view! { <view::CollapsePanel /> }.into_any()
-    },
-    #[cfg(target_arch = "wasm32")]
-    explanation: || {
-        use leptos::prelude::*;
-        view! { <explain::CollapseExplanation /> }.into_any()
-    },
 };
