@@ -1,5 +1,5 @@
 //! Native tests of the engine: determinism, an optimiser step against a hand computation, NaN
-//! detection, the job lifecycle and scheduler fairness.
+//! detection, the job lifecycle and scheduler fairness between jobs of unequal cost.
 
 mod common;
 
@@ -159,36 +159,64 @@ fn step_once_runs_one_step_and_shows_the_update() {
     assert!(ins.grad.iter().any(|g| *g != 0.0));
 }
 
+/// An experiment whose every step costs `cost_ms` on a shared fake clock.
+struct Costly {
+    device: Device,
+    clock: Rc<std::cell::Cell<f64>>,
+    cost_ms: f64,
+}
+impl Experiment for Costly {
+    fn metric_names(&self) -> Vec<String> {
+        vec!["train_loss".into()]
+    }
+    fn train_step(&mut self, step: u64, _: bool) -> StepOutput {
+        self.clock.set(self.clock.get() + self.cost_ms);
+        StepOutput { metrics: Tensor::from_floats([1.0 / step as f32], &self.device), host: vec![], extra: vec![] }
+    }
+}
+
+fn costly(clock: &Rc<std::cell::Cell<f64>>, cost_ms: f64) -> Rc<RefCell<Job<Costly>>> {
+    let (device, clock) = (cpu_device(), clock.clone());
+    let job = Job::new(Box::new(move || Costly { device: device.clone(), clock: clock.clone(), cost_ms }), 100_000);
+    Rc::new(RefCell::new(job))
+}
+
 #[test]
-fn scheduler_is_fair_between_two_jobs() {
-    let a = backprop_job(&BackpropParams { steps: 1_000, ..small() });
-    let b = backprop_job(&BackpropParams { steps: 1_000, seed: 9, ..small() });
+fn scheduler_shares_time_fairly_between_jobs_of_unequal_cost() {
+    // A cheap job (1 ms a step) and one ten times dearer share a 40 ms frame: each should get
+    // about 20 ms of it every frame, so neither starves and their times stay close, whichever
+    // goes first. A scheduler that measured slices from the frame's start, or let the first job
+    // run out the frame, would give one of them most of the time.
+    let clock = Rc::new(std::cell::Cell::new(0.0));
+    let (cheap, dear) = (costly(&clock, 1.0), costly(&clock, 10.0));
     let mut sched = Scheduler::default();
-    sched.add(a.clone());
-    sched.add(b.clone());
-    a.borrow_mut().play();
-    b.borrow_mut().play();
-    // A fake clock that advances 1 ms per reading: each job's share of a 8 ms frame is 4 ms.
-    let clock = std::cell::Cell::new(0.0);
-    let now = || {
-        clock.set(clock.get() + 1.0);
-        clock.get()
-    };
-    for _ in 0..10 {
-        for rb in sched.frame(8.0, &now) {
+    sched.add(cheap.clone());
+    sched.add(dear.clone());
+    cheap.borrow_mut().play();
+    dear.borrow_mut().play();
+    let now = || clock.get();
+    let frames = 40;
+    let mut last = (0, 0);
+    for f in 0..frames {
+        for rb in sched.frame(40.0, &now) {
             rb.complete_blocking();
         }
+        let (a, b) = (cheap.borrow().steps(), dear.borrow().steps());
+        assert!(a > last.0 && b > last.1, "frame {f}: both must advance every frame ({last:?} -> {:?})", (a, b));
+        last = (a, b);
     }
-    let (sa, sb) = (a.borrow().steps(), b.borrow().steps());
-    assert!(sa >= 10 && sb >= 10, "both advance: {sa} vs {sb}");
-    assert!(sa.abs_diff(sb) <= 10, "evenly: {sa} vs {sb}");
-    // A paused job gets nothing and leaves the whole budget to the other.
-    a.borrow_mut().pause();
-    for rb in sched.frame(8.0, &now) {
+    let (ta, tb) = (last.0 as f64 * 1.0, last.1 as f64 * 10.0);
+    let share = ta / (ta + tb);
+    assert!((0.4..=0.6).contains(&share), "cheap job's share of the time {share:.2} ({ta} ms vs {tb} ms)");
+    assert!(last.0 >= 4 * last.1, "the cheap job takes more steps in its share: {last:?}");
+    // A paused job gets nothing and leaves the whole frame to the other.
+    cheap.borrow_mut().pause();
+    let before = dear.borrow().steps();
+    for rb in sched.frame(40.0, &now) {
         rb.complete_blocking();
     }
-    assert_eq!(a.borrow().steps(), sa);
-    assert!(b.borrow().steps() > sb);
+    assert_eq!(cheap.borrow().steps(), last.0);
+    assert!(dear.borrow().steps() >= before + 4, "the dear job alone gets the whole 40 ms");
 }
 
 #[test]

@@ -5,9 +5,10 @@
 //! - `steps(slug)` → steps completed
 //! - `backend()` → `{name, adapter, fallback, build}`; `build` is `"cpu"` for the CPU-only build
 //!   (`assets/loader.js` picks it), `"gpu"` for the full one
-//! - `registry()` → `[{number, slug, title, built, series, testQuery}, ...]`, all 17 concepts in
-//!   course order; `series` are the names `metrics(slug)` reports, `testQuery` a configuration
-//!   that runs to the end in seconds (`null` for both while a concept is not built)
+//! - `registry()` → `[{number, slug, title, built, series, hideable, testQuery}, ...]`, all 17
+//!   concepts in course order; `series` are the names `metrics(slug)` reports, `hideable` the
+//!   names `hide=` accepts, `testQuery` a configuration that runs to the end in seconds (`null`
+//!   for all three while a concept is not built)
 
 use crate::engine::backend;
 use crate::panels::REGISTRY;
@@ -31,6 +32,7 @@ fn registry_json() -> String {
                 "title": c.title,
                 "built": c.panel.is_some(),
                 "series": c.panel.map(|p| p.series),
+                "hideable": c.panel.map(|p| (p.hideable)()),
                 "testQuery": c.panel.map(|p| p.test_query),
             })
         })

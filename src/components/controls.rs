@@ -1,6 +1,7 @@
 //! Labelled, keyboard-operable controls: [`Slider`] (optionally log-scale, with a numeric readout),
-//! [`Select`], [`Toggle`], [`PlayControls`] and [`Progress`]. Each takes a value signal and a
-//! callback, so a panel decides what a change means.
+//! [`Select`], [`Toggle`], [`SeedInput`], [`PlayControls`] and [`Progress`]. Each takes a value
+//! signal and a callback, so a panel decides what a change means; `name` (the parameter's URL key)
+//! becomes `data-control`, which the embed tests read.
 
 use crate::engine::job::Status;
 use leptos::prelude::*;
@@ -28,6 +29,9 @@ pub fn fmt_num(v: f64) -> String {
 /// A range input with a label and a readout. With `log`, the thumb moves in log₁₀ space.
 #[component]
 pub fn Slider(
+    /// The parameter's URL key (`data-control`).
+    #[prop(optional)]
+    name: Option<&'static str>,
     /// Visible label, also the accessible name.
     label: &'static str,
     /// Smallest value.
@@ -40,6 +44,9 @@ pub fn Slider(
     /// Log scale.
     #[prop(optional)]
     log: bool,
+    /// Whole numbers: the readout shows no decimals (a log slider's value is rounded by the caller).
+    #[prop(optional)]
+    whole: bool,
     /// Current value.
     #[prop(into)]
     value: Signal<f64>,
@@ -52,7 +59,7 @@ pub fn Slider(
     // Whole-number sliders read as integers; the rest with three significant digits.
     let shown = move || {
         let v = value.get();
-        if !log && step >= 1.0 {
+        if whole || (!log && step >= 1.0) {
             format!("{v:.0}")
         } else {
             fmt_num(v)
@@ -60,7 +67,7 @@ pub fn Slider(
     };
     let (lo, hi, st) = if log { (min.log10(), max.log10(), 0.01) } else { (min, max, step) };
     view! {
-        <div class="control slider">
+        <div class="control slider" data-control=name>
             <label for=id.clone()>{label}</label>
             <input
                 id=id
@@ -84,10 +91,13 @@ pub fn Slider(
 /// A labelled `<select>`; `options` are `(key, label)` pairs.
 #[component]
 pub fn Select(
+    /// The parameter's URL key (`data-control`).
+    #[prop(optional)]
+    name: Option<&'static str>,
     /// Visible label.
     label: &'static str,
     /// `(key, label)` pairs.
-    options: Vec<(&'static str, &'static str)>,
+    options: Vec<(String, String)>,
     /// Selected key.
     #[prop(into)]
     value: Signal<String>,
@@ -96,12 +106,15 @@ pub fn Select(
 ) -> impl IntoView {
     let id = fresh_id("select");
     view! {
-        <div class="control select">
+        <div class="control select" data-control=name>
             <label for=id.clone()>{label}</label>
             <select id=id prop:value=move || value.get() on:change=move |ev| on_change.run(event_target_value(&ev))>
                 {options
                     .into_iter()
-                    .map(|(k, l)| view! { <option value=k selected=move || value.get() == k>{l}</option> })
+                    .map(|(k, l)| {
+                        let key = k.clone();
+                        view! { <option value=k selected=move || value.with(|v| *v == key)>{l}</option> }
+                    })
                     .collect_view()}
             </select>
         </div>
@@ -111,6 +124,9 @@ pub fn Select(
 /// A labelled checkbox.
 #[component]
 pub fn Toggle(
+    /// The parameter's URL key (`data-control`).
+    #[prop(optional)]
+    name: Option<&'static str>,
     /// Visible label.
     label: &'static str,
     /// Checked.
@@ -121,9 +137,47 @@ pub fn Toggle(
 ) -> impl IntoView {
     let id = fresh_id("toggle");
     view! {
-        <div class="control toggle">
+        <div class="control toggle" data-control=name>
             <input id=id.clone() type="checkbox" prop:checked=move || value.get() on:change=move |ev| on_change.run(event_target_checked(&ev)) />
             <label for=id>{label}</label>
+        </div>
+    }
+}
+
+/// The seed of a run: any whole number from 0 to 2³² − 1, typed, or a fresh one at random.
+#[component]
+pub fn SeedInput(
+    /// The parameter's URL key (`data-control`).
+    #[prop(optional)]
+    name: Option<&'static str>,
+    /// Largest seed.
+    max: u64,
+    /// Current seed.
+    #[prop(into)]
+    value: Signal<f64>,
+    /// Called with the new seed (the caller clamps it).
+    on_change: Callback<f64>,
+) -> impl IntoView {
+    let id = fresh_id("seed");
+    let fresh = move |_| on_change.run((js_sys::Math::random() * (max as f64 + 1.0)).floor());
+    view! {
+        <div class="control seed" data-control=name>
+            <label for=id.clone()>"Seed"</label>
+            <input
+                id=id
+                type="number"
+                min=0
+                max=max
+                step=1
+                inputmode="numeric"
+                prop:value=move || format!("{:.0}", value.get())
+                on:change=move |ev| {
+                    if let Ok(v) = event_target_value(&ev).trim().parse::<f64>() {
+                        on_change.run(v);
+                    }
+                }
+            />
+            <button type="button" on:click=fresh>"New seed"</button>
         </div>
     }
 }

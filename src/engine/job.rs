@@ -39,6 +39,8 @@ pub struct Job<E: Experiment> {
     first_loss: Option<f64>,
     /// Where the divergence guard's loss sits in a step's row, and its ratio.
     guard: Option<(usize, f64)>,
+    /// Bumped whenever what a view shows may have changed (see [`Steppable::revision`]).
+    revision: u64,
 }
 
 /// The divergence guard of `exp` as (index into `names`, ratio), or why the experiment breaks the
@@ -79,6 +81,7 @@ impl<E: Experiment> Job<E> {
             readback_failed: false,
             first_loss: None,
             guard: None,
+            revision: 0,
         }
         .checked()
     }
@@ -150,6 +153,7 @@ impl<E: Experiment> Job<E> {
     }
     /// Rebuild the experiment from scratch (same seed, same parameters) and go idle.
     pub fn reset(&mut self) {
+        self.revision += 1;
         self.exp = (self.factory)();
         self.names = self.exp.metric_names();
         self.status = Status::Idle;
@@ -207,6 +211,12 @@ impl<E: Experiment> Steppable for Job<E> {
     fn metrics(&self) -> &Metrics {
         Job::metrics(self)
     }
+    fn error(&self) -> Option<String> {
+        self.error.clone()
+    }
+    fn revision(&self) -> u64 {
+        self.revision
+    }
     fn play(&mut self) {
         Job::play(self)
     }
@@ -245,6 +255,7 @@ impl<E: Experiment> Steppable for Job<E> {
         }
         if self.exp.host_work_pending() {
             while self.exp.host_work() && !over_budget() {}
+            self.revision += 1;
             self.file_records();
             return None;
         }
@@ -304,6 +315,7 @@ impl<E: Experiment> Steppable for Job<E> {
         }
         self.in_flight = false;
         self.readback_failed = false;
+        self.revision += 1;
         let data = match data {
             Ok(d) => d,
             Err(e) => {

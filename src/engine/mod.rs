@@ -6,9 +6,11 @@
 //!   batched readback and NaN detection.
 //! - [`scheduler`]: steps every job fairly within a per-frame time budget.
 //! - [`metrics`]: named scalar series streamed to the UI.
+//! - [`choice`]: closed option sets with stable URL keys (data sets, activations, surfaces…).
 //! - [`models`], [`data`], [`rng`]: the models, data sets and the seeded generator they share.
 
 pub mod backend;
+pub mod choice;
 pub mod data;
 pub mod experiment;
 pub mod group;

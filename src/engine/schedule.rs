@@ -18,6 +18,7 @@
 //! Beyond Fixed Training Durations", which found a short linear cooldown of ~20 % of training
 //! matches cosine. Burn has no WSD scheduler, so it is composed here from Burn's pieces.
 
+use crate::engine::choice::Choice;
 use burn::lr_scheduler::constant::ConstantLr;
 use burn::lr_scheduler::cosine::CosineAnnealingLrSchedulerConfig;
 use burn::lr_scheduler::linear::LinearLrSchedulerConfig;
@@ -47,13 +48,11 @@ pub enum Kind {
     Wsd,
 }
 
-impl Kind {
-    /// All kinds, in menu order.
-    pub const ALL: [Kind; 7] =
-        [Kind::Constant, Kind::Step, Kind::Linear, Kind::Cosine, Kind::WarmupCosine, Kind::InvSqrt, Kind::Wsd];
+impl Choice for Kind {
+    const ALL: &'static [Self] =
+        &[Kind::Constant, Kind::Step, Kind::Linear, Kind::Cosine, Kind::WarmupCosine, Kind::InvSqrt, Kind::Wsd];
 
-    /// URL / menu key.
-    pub fn key(self) -> &'static str {
+    fn key(self) -> &'static str {
         match self {
             Kind::Constant => "constant",
             Kind::Step => "step",
@@ -65,9 +64,16 @@ impl Kind {
         }
     }
 
-    /// Inverse of [`Kind::key`].
-    pub fn from_key(k: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.key() == k)
+    fn label(self) -> &'static str {
+        match self {
+            Kind::Constant => "constant",
+            Kind::Step => "step decay",
+            Kind::Linear => "linear decay",
+            Kind::Cosine => "cosine",
+            Kind::WarmupCosine => "warmup + cosine",
+            Kind::InvSqrt => "inverse square root (Noam)",
+            Kind::Wsd => "warmup–stable–decay (WSD)",
+        }
     }
 }
 
@@ -176,7 +182,7 @@ mod tests {
 
     #[test]
     fn burn_schedulers_follow_the_formulas_at_every_step() {
-        for kind in Kind::ALL {
+        for &kind in Kind::ALL {
             let s = spec(kind);
             let mut burn = s.burn().unwrap();
             for t in 0..s.total {

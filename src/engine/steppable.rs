@@ -78,6 +78,11 @@ pub trait Steppable {
     fn steps(&self) -> u64;
     /// Recorded metric series.
     fn metrics(&self) -> &Metrics;
+    /// What went wrong, for the reader (divergence, a lost device), if anything did.
+    fn error(&self) -> Option<String>;
+    /// A counter bumped whenever what a view shows may have changed: a readback filed, a chunk of
+    /// host work done, a reset. Views redraw when it moves, not on every tick.
+    fn revision(&self) -> u64;
     /// Start or resume (see [`Job::play`]).
     fn play(&mut self);
     /// Pause (see [`Job::pause`]).

@@ -3,6 +3,7 @@
 //! Burn's optimisers use) and as plain `f64` (for drawing the grid); tests check the two agree and
 //! that the gradient matches finite differences.
 
+use crate::engine::choice::Choice;
 use burn::module::Param;
 use burn::prelude::*;
 
@@ -22,12 +23,10 @@ pub enum Surface {
 /// Condition number of [`Surface::IllConditioned`].
 pub const KAPPA: f64 = 20.0;
 
-impl Surface {
-    /// All surfaces, in menu order.
-    pub const ALL: [Surface; 4] = [Surface::IllConditioned, Surface::Rosenbrock, Surface::Saddle, Surface::Bumpy];
+impl Choice for Surface {
+    const ALL: &'static [Self] = &[Surface::IllConditioned, Surface::Rosenbrock, Surface::Saddle, Surface::Bumpy];
 
-    /// URL / menu key.
-    pub fn key(self) -> &'static str {
+    fn key(self) -> &'static str {
         match self {
             Surface::IllConditioned => "quadratic",
             Surface::Rosenbrock => "rosenbrock",
@@ -36,10 +35,17 @@ impl Surface {
         }
     }
 
-    /// Inverse of [`Surface::key`].
-    pub fn from_key(k: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.key() == k)
+    fn label(self) -> &'static str {
+        match self {
+            Surface::IllConditioned => "ill-conditioned quadratic (κ = 20)",
+            Surface::Rosenbrock => "Rosenbrock's banana valley",
+            Surface::Saddle => "saddle point",
+            Surface::Bumpy => "bowl with many local minima",
+        }
     }
+}
+
+impl Surface {
 
     /// f(x, y).
     pub fn value(self, x: f64, y: f64) -> f64 {
@@ -140,7 +146,7 @@ mod tests {
     #[test]
     fn grid_is_normalised_and_its_minimum_sits_where_the_surface_is_lowest() {
         let n = 41;
-        for s in Surface::ALL {
+        for &s in Surface::ALL {
             let g = s.grid(n);
             assert_eq!(g.len(), n * n);
             assert!(g.iter().all(|v| (0.0..=1.0).contains(v)), "{s:?}");
@@ -156,7 +162,7 @@ mod tests {
     #[test]
     fn tensor_form_matches_f64_and_its_gradient_matches_finite_differences() {
         let device = cpu_device();
-        for s in Surface::ALL {
+        for &s in Surface::ALL {
             for &(x, y) in &[(0.3, -0.7), (-1.2, 0.4), (0.9, 1.1)] {
                 let p = Point::new(x, y, &device);
                 let f = s.tensor(p.theta.val());

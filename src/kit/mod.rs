@@ -2,10 +2,13 @@
 //! [`Panel`] descriptor (its view and explanation, its jobs' constructor for native tests, its
 //! parameters' URL round trip, the series it reports, a reduced test configuration); the registry
 //! points at it, the app renders it without naming it, and the registry-driven tests check every
-//! descriptor the same way. In the browser, [`hooks`] connects a panel's jobs to the runtime.
+//! descriptor the same way. In the browser, [`run`] gives a view its whole run in one hook (on top
+//! of [`hooks`], which connect jobs to the runtime).
 
 #[cfg(target_arch = "wasm32")]
 pub mod hooks;
+#[cfg(target_arch = "wasm32")]
+pub mod run;
 
 use crate::engine::scheduler::JobHandle;
 use crate::state::query::{Query, UrlParams};
@@ -19,6 +22,8 @@ pub struct Panel {
     /// Reads the panel's parameters from a query and writes them back: the query a reload would
     /// see, and the notes about values that were clamped or replaced.
     pub round_trip: fn(&Query) -> (Query, Vec<String>),
+    /// The names `hide=` accepts: every control's parameter key, then the panel's other parts.
+    pub hideable: fn() -> Vec<&'static str>,
     /// Series that `window.trainlab.metrics(slug)` reports once the test configuration has run
     /// (names are a contract with course pages: never rename one).
     pub series: &'static [&'static str],
@@ -45,7 +50,7 @@ pub fn round_trip<P: UrlParams>(q: &Query) -> (Query, Vec<String>) {
 pub struct PanelSlug(pub &'static str);
 
 /// A panel module's [`Panel`], from its parameters type, its view and explanation components, its
-/// series and its test configuration; `jobs` is the module's `runs::jobs`.
+/// series and its test configuration; `jobs` is the module's `runs::build` (its scheduled jobs).
 ///
 /// ```ignore
 /// pub const PANEL: Panel = crate::panel! {
@@ -66,8 +71,12 @@ macro_rules! panel {
         test_query: $tq:expr $(,)?
     ) => {
         $crate::kit::Panel {
-            jobs: runs::jobs,
+            jobs: |q, device| {
+                let p = <$params as $crate::state::query::UrlParams>::from_query(q, &mut Vec::new());
+                runs::build(&p, device).1
+            },
             round_trip: $crate::kit::round_trip::<$params>,
+            hideable: $crate::state::params::hideable::<$params>,
             series: $series,
             test_query: $tq,
             #[cfg(target_arch = "wasm32")]

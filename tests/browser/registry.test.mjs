@@ -2,7 +2,8 @@
 // covered the moment it is registered: it renders under /concepts/<slug> (with links to the
 // previous and next concept) and /embed/<slug> (no site chrome), trains its test configuration
 // to the end, reports every series it declares, survives a malformed URL value with a note and no
-// console error, and reproduces its metrics after a reload. The gallery agrees with the registry.
+// console error, reproduces its metrics after a reload, and has a control or part for every name
+// `hide=` accepts, each of which `hide=` removes. The gallery agrees with the registry.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp, assertGallery, APP_START_MS } from './harness.mjs';
@@ -78,6 +79,29 @@ test('every built panel, from the registry', { timeout: 8 * 60_000 }, async (t) 
       await p.frames(30);
       p.assertNoPageErrors();
       p.assertNoConsoleErrors();
+    });
+    await t.test(`panel ${num} (${c.slug}): every hideable name is a control or part, and hide= removes it`, async () => {
+      assert.ok(Array.isArray(c.hideable) && c.hideable.length > 0, `${c.slug}: registry gives hideable ${c.hideable}`);
+      const shown = async (p) =>
+        p.page.evaluate(() => ({
+          controls: [...document.querySelectorAll('[data-control]')].map((e) => e.dataset.control),
+          parts: [...document.querySelectorAll('[data-part]')].map((e) => e.dataset.part),
+        }));
+      const p = await app.open(`/embed/${c.slug}?backend=cpu&autoplay=0&${c.testQuery}`);
+      await p.showPanel();
+      const all = await shown(p);
+      const present = new Set([...all.controls, ...all.parts]);
+      const missing = c.hideable.filter((n) => !present.has(n));
+      assert.deepEqual(missing, [], `${c.slug}: hideable names with no control or part on the page`);
+      const unlisted = all.controls.filter((n) => !c.hideable.includes(n));
+      assert.deepEqual(unlisted, [], `${c.slug}: controls that hide= cannot name`);
+      const q = await app.open(`/embed/${c.slug}?backend=cpu&autoplay=0&${c.testQuery}&hide=${c.hideable.join(',')}`);
+      await q.showPanel();
+      const left = await shown(q);
+      assert.deepEqual(left, { controls: [], parts: [] }, `${c.slug}: still shown with everything hidden`);
+      assert.equal(await q.testId('url-notes').count(), 0, `${c.slug}: hiding every hideable name gave a note`);
+      q.assertNoPageErrors();
+      q.assertNoConsoleErrors();
     });
   }
 });

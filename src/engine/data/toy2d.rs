@@ -3,6 +3,7 @@
 //! Points lie roughly in [-1, 1]²; `noise` (0 to 0.5) jitters every coordinate by a uniform
 //! ±`noise`. The shapes follow TensorFlow Playground's data sets, rescaled.
 
+use crate::engine::choice::Choice;
 use crate::engine::rng::Rng;
 use burn::prelude::*;
 use std::f64::consts::PI;
@@ -20,23 +21,16 @@ pub enum Shape {
     Blobs,
 }
 
-impl Shape {
-    /// All shapes, in menu order.
-    pub const ALL: [Shape; 4] = [Shape::Spiral, Shape::Circles, Shape::Xor, Shape::Blobs];
+impl Choice for Shape {
+    const ALL: &'static [Self] = &[Shape::Spiral, Shape::Circles, Shape::Xor, Shape::Blobs];
 
-    /// URL / menu key.
-    pub fn key(self) -> &'static str {
+    fn key(self) -> &'static str {
         match self {
             Shape::Spiral => "spiral",
             Shape::Circles => "circles",
             Shape::Xor => "xor",
             Shape::Blobs => "blobs",
         }
-    }
-
-    /// Inverse of [`Shape::key`].
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.key() == key)
     }
 }
 
@@ -127,7 +121,7 @@ mod tests {
 
     #[test]
     fn balanced_bounded_and_seeded() {
-        for shape in Shape::ALL {
+        for &shape in Shape::ALL {
             let p = generate(shape, 200, 0.1, 5);
             assert_eq!(p.len(), 200);
             assert_eq!(p.ys.iter().filter(|&&y| y == 1).count(), 100);

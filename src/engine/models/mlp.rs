@@ -1,5 +1,6 @@
 //! A multilayer perceptron: `Linear → activation → … → Linear`, Burn's `Linear` layers throughout.
 
+use crate::engine::choice::Choice;
 use crate::engine::rng::Rng;
 use burn::module::Param;
 use burn::nn::Linear;
@@ -17,23 +18,19 @@ pub enum Activation {
     Sigmoid,
 }
 
-impl Activation {
-    /// All activations, in menu order.
-    pub const ALL: [Activation; 3] = [Activation::Relu, Activation::Tanh, Activation::Sigmoid];
+impl Choice for Activation {
+    const ALL: &'static [Self] = &[Activation::Relu, Activation::Tanh, Activation::Sigmoid];
 
-    /// URL / menu key.
-    pub fn key(self) -> &'static str {
+    fn key(self) -> &'static str {
         match self {
             Activation::Relu => "relu",
             Activation::Tanh => "tanh",
             Activation::Sigmoid => "sigmoid",
         }
     }
+}
 
-    /// Inverse of [`Activation::key`].
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|a| a.key() == key)
-    }
+impl Activation {
 
     /// Applies the non-linearity.
     pub fn apply<const D: usize>(self, x: Tensor<D>) -> Tensor<D> {

@@ -3,18 +3,8 @@
 
 use super::race::{Hyper, OPTIMIZERS};
 use crate::engine::surfaces::Surface;
-use crate::state::query::{read_choice, read_f64, read_list, read_u64, Query, UrlParams};
-
-/// Learning-rate range (log slider).
-pub const LR_RANGE: (f64, f64) = (1e-4, 1.0);
-/// ε range (log slider).
-pub const EPS_RANGE: (f64, f64) = (1e-10, 1.0);
-/// Weight-decay range, shared by AdamW in the race and by both runs of the decay comparison.
-pub const WD_RANGE: (f64, f64) = (0.0, 0.2);
-/// Race-length range.
-pub const STEPS_RANGE: (u64, u64) = (10, 5_000);
-/// Controls a course author may hide.
-pub const HIDEABLE: [&str; 10] = ["surface", "lr", "beta1", "beta2", "eps", "wd", "racers", "steps", "seed", "decay"];
+use crate::state::params::{read_names, Custom, Field, Int, Params, Pick, Real, Seed};
+use crate::state::query::{read_f64, Query};
 
 /// Everything panel 03's runs are built from.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,51 +51,126 @@ impl AdamParams {
     }
 }
 
-impl UrlParams for AdamParams {
-    fn from_query(q: &Query, notes: &mut Vec<String>) -> Self {
-        let keys: Vec<&str> = Surface::ALL.iter().map(|s| s.key()).collect();
-        let surface = read_choice(q, "surface", Surface::IllConditioned, Surface::from_key, &keys, notes);
-        let d = Self::on(surface);
-        let e = surface.extent();
-        let h = d.hyper;
-        Self {
-            surface,
-            start: (read_f64(q, "x0", d.start.0, -e, e, notes), read_f64(q, "y0", d.start.1, -e, e, notes)),
-            hyper: Hyper {
-                lr: read_f64(q, "lr", h.lr, LR_RANGE.0, LR_RANGE.1, notes),
-                beta1: read_f64(q, "beta1", h.beta1, 0.0, 0.999, notes),
-                beta2: read_f64(q, "beta2", h.beta2, 0.0, 0.9999, notes),
-                eps: read_f64(q, "eps", h.eps, EPS_RANGE.0, EPS_RANGE.1, notes),
-                weight_decay: read_f64(q, "wd", h.weight_decay, WD_RANGE.0, WD_RANGE.1, notes),
-            },
-            steps: read_u64(q, "steps", d.steps, STEPS_RANGE.0, STEPS_RANGE.1, notes),
-            off: read_list(q, "off", &OPTIMIZERS, notes),
-            seed: read_u64(q, "seed", d.seed, 0, u64::from(u32::MAX), notes),
-            hide: read_list(q, "hide", &HIDEABLE, notes),
-        }
-    }
+type P = AdamParams;
 
-    fn to_query(&self) -> Query {
-        let h = &self.hyper;
-        Query::default()
-            .with("surface", self.surface.key())
-            .with("x0", self.start.0)
-            .with("y0", self.start.1)
-            .with("lr", h.lr)
-            .with("beta1", h.beta1)
-            .with("beta2", h.beta2)
-            .with("eps", h.eps)
-            .with("wd", h.weight_decay)
-            .with("steps", self.steps)
-            .with_list("off", &self.off)
-            .with("seed", self.seed)
-            .with_list("hide", &self.hide)
+/// A start coordinate from the URL, within the surface's square (`None` written: never).
+fn read_start(key: &str, raw: &str, current: f64, extent: f64, notes: &mut Vec<String>) -> f64 {
+    read_f64(&Query::default().with(key, raw), key, current, -extent, extent, notes)
+}
+
+/// The surface; a new one brings its own start and learning rate.
+pub const SURFACE: Pick<P, Surface> = Pick {
+    key: "surface",
+    label: "Loss surface",
+    get: |p| p.surface,
+    set: |p, s| {
+        let d = AdamParams::on(s);
+        (p.surface, p.start, p.hyper.lr) = (s, d.start, d.hyper.lr);
+    },
+};
+/// The start's x (dragged on the chart).
+pub const X0: Custom<P> = Custom {
+    key: "x0",
+    read: |p, raw, notes| p.start.0 = read_start("x0", raw, p.start.0, p.surface.extent(), notes),
+    write: |p| Some(p.start.0.to_string()),
+};
+/// The start's y.
+pub const Y0: Custom<P> = Custom {
+    key: "y0",
+    read: |p, raw, notes| p.start.1 = read_start("y0", raw, p.start.1, p.surface.extent(), notes),
+    write: |p| Some(p.start.1.to_string()),
+};
+/// The learning rate of every racer.
+pub const LR: Real<P> = Real {
+    key: "lr",
+    label: Some("Learning rate η"),
+    min: 1e-4,
+    max: 1.0,
+    step: 0.0,
+    log: true,
+    get: |p| p.hyper.lr,
+    set: |p, v| p.hyper.lr = v,
+};
+/// β₁.
+pub const BETA1: Real<P> = Real {
+    key: "beta1",
+    label: Some("β₁ (and momentum μ)"),
+    min: 0.0,
+    max: 0.999,
+    step: 0.001,
+    log: false,
+    get: |p| p.hyper.beta1,
+    set: |p, v| p.hyper.beta1 = v,
+};
+/// β₂.
+pub const BETA2: Real<P> = Real {
+    key: "beta2",
+    label: Some("β₂ (and RMSprop's α)"),
+    min: 0.0,
+    max: 0.9999,
+    step: 0.0001,
+    log: false,
+    get: |p| p.hyper.beta2,
+    set: |p, v| p.hyper.beta2 = v,
+};
+/// ε.
+pub const EPS: Real<P> = Real {
+    key: "eps",
+    label: Some("ε"),
+    min: 1e-10,
+    max: 1.0,
+    step: 0.0,
+    log: true,
+    get: |p| p.hyper.eps,
+    set: |p, v| p.hyper.eps = v,
+};
+/// Weight decay, shared by AdamW in the race and by both runs of the decay comparison.
+pub const WD: Real<P> = Real {
+    key: "wd",
+    label: Some("Weight decay λ (AdamW here, both runs below)"),
+    min: 0.0,
+    max: 0.2,
+    step: 0.001,
+    log: false,
+    get: |p| p.hyper.weight_decay,
+    set: |p, v| p.hyper.weight_decay = v,
+};
+/// The race's length.
+pub const STEPS: Int<P> = Int {
+    key: "steps",
+    label: Some("Race length (steps)"),
+    min: 10,
+    max: 5_000,
+    step: 10,
+    log: false,
+    get: |p| p.steps,
+    set: |p, v| p.steps = v,
+};
+/// Racers not drawn.
+pub const OFF: Custom<P> = Custom {
+    key: "off",
+    read: |p, raw, notes| p.off = read_names("off", raw, &OPTIMIZERS, notes),
+    write: |p| (!p.off.is_empty()).then(|| p.off.join(",")),
+};
+/// The decay comparison's seed.
+pub const SEED: Seed<P> = Seed { get: |p| p.seed, set: |p, v| p.seed = v };
+
+impl Params for AdamParams {
+    const FIELDS: &'static [&'static dyn Field<Self>] =
+        &[&SURFACE, &X0, &Y0, &LR, &BETA1, &BETA2, &EPS, &WD, &STEPS, &OFF, &SEED];
+    const PARTS: &'static [&'static str] = &["racers", "decay"];
+    fn hide(&self) -> &[String] {
+        &self.hide
+    }
+    fn hide_mut(&mut self) -> &mut Vec<String> {
+        &mut self.hide
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::query::UrlParams;
 
     #[test]
     fn round_trip_clamping_and_per_surface_defaults() {
@@ -119,7 +184,7 @@ mod tests {
         assert_eq!(p.hyper.lr, Surface::Rosenbrock.default_lr());
         assert_eq!(p.start.0, Surface::Rosenbrock.extent());
         assert_eq!(p.hyper.beta2, 0.9999);
-        assert_eq!(p.hyper.eps, EPS_RANGE.0);
+        assert_eq!(p.hyper.eps, EPS.min);
         assert_eq!(p.off, vec!["sgd".to_string()]);
         assert_eq!(notes.len(), 5, "{notes:?}");
     }

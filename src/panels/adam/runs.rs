@@ -6,7 +6,7 @@ use super::params::AdamParams;
 use super::race::Race;
 use crate::engine::job::Job;
 use crate::engine::scheduler::JobHandle;
-use crate::state::query::{Query, UrlParams};
+use crate::state::params::Params;
 use burn::tensor::Device;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -26,20 +26,29 @@ pub fn decay_factory(p: &AdamParams, device: &Device) -> Box<dyn Fn() -> DecayPa
     Box::new(move || DecayPair::new(wd, seed, &device))
 }
 
+/// The race's job.
+pub type RaceJob = Rc<RefCell<Job<Race>>>;
+/// The decay comparison's job.
+pub type DecayJob = Rc<RefCell<Job<DecayPair>>>;
+
 /// The race and the decay comparison, and which of them are scheduled: a course author who hides
 /// the comparison (`hide=decay`) also saves its compute.
-#[allow(clippy::type_complexity)]
-pub fn build(p: &AdamParams, device: &Device) -> (Rc<RefCell<Job<Race>>>, Rc<RefCell<Job<DecayPair>>>, Vec<JobHandle>) {
+pub fn build(p: &AdamParams, device: &Device) -> ((RaceJob, DecayJob), Vec<JobHandle>) {
     let race = Rc::new(RefCell::new(Job::new(race_factory(p, device), p.steps)));
     let decay = Rc::new(RefCell::new(Job::new(decay_factory(p, device), DECAY_STEPS)));
     let mut scheduled = vec![race.clone() as JobHandle];
-    if !p.hide.iter().any(|h| h == "decay") {
+    if !p.hides("decay") {
         scheduled.push(decay.clone());
     }
-    (race, decay, scheduled)
+    ((race, decay), scheduled)
 }
 
-/// [`Panel::jobs`](crate::kit::Panel::jobs).
-pub fn jobs(q: &Query, device: &Device) -> Vec<JobHandle> {
-    build(&AdamParams::from_query(q, &mut Vec::new()), device).2
+/// A change restarts only the runs it affects.
+pub fn rebuild((race, decay): &(RaceJob, DecayJob), old: &AdamParams, p: &AdamParams, device: &Device, play: bool) {
+    if (p.surface, p.start, p.hyper, p.steps) != (old.surface, old.start, old.hyper, old.steps) {
+        race.borrow_mut().reconfigure(race_factory(p, device), p.steps, play);
+    }
+    if (p.hyper.weight_decay, p.seed) != (old.hyper.weight_decay, old.seed) {
+        decay.borrow_mut().reconfigure(decay_factory(p, device), DECAY_STEPS, play);
+    }
 }

@@ -1,9 +1,10 @@
 //! Panel 02's whole state: data set, network shape, optimiser, learning rate, seed and step budget.
-//! Every field round-trips through the URL ([`UrlParams`]), so a link reproduces the run.
+//! Every field is stated once, in the table below, and round-trips through the URL, so a link
+//! reproduces the run.
 
 use crate::engine::data::toy2d::Shape;
 use crate::engine::models::mlp::Activation;
-use crate::state::query::{read_choice, read_f64, read_list, read_u64, Query, UrlParams};
+use crate::state::params::{Choice, Field, Int, Params, Pick, Real, Seed};
 
 /// Plain gradient descent, or with heavy-ball momentum (both Burn's `Sgd`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -14,33 +15,22 @@ pub enum Optim {
     Momentum,
 }
 
-impl Optim {
-    /// All choices, in menu order.
-    pub const ALL: [Optim; 2] = [Optim::Sgd, Optim::Momentum];
-    /// URL / menu key.
-    pub fn key(self) -> &'static str {
+impl Choice for Optim {
+    const ALL: &'static [Self] = &[Optim::Sgd, Optim::Momentum];
+    fn key(self) -> &'static str {
         match self {
             Optim::Sgd => "sgd",
             Optim::Momentum => "momentum",
         }
     }
-    /// Inverse of [`Optim::key`].
-    pub fn from_key(k: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|o| o.key() == k)
+    fn label(self) -> &'static str {
+        match self {
+            Optim::Sgd => "SGD",
+            Optim::Momentum => "SGD + momentum 0.9",
+        }
     }
 }
 
-/// Controls a course author may hide with `hide=a,b`.
-pub const HIDEABLE: [&str; 8] = ["dataset", "noise", "depth", "width", "act", "lr", "optim", "seed"];
-
-/// Learning-rate range of the log slider.
-pub const LR_RANGE: (f64, f64) = (1e-4, 10.0);
-/// Hidden-layer count range.
-pub const DEPTH_RANGE: (u64, u64) = (1, 6);
-/// Hidden-layer width range.
-pub const WIDTH_RANGE: (u64, u64) = (1, 64);
-/// Step-budget range.
-pub const STEPS_RANGE: (u64, u64) = (1, 100_000);
 /// Points in the data set (half per class).
 pub const POINTS: usize = 256;
 
@@ -96,44 +86,88 @@ impl BackpropParams {
     }
 }
 
-impl UrlParams for BackpropParams {
-    fn from_query(q: &Query, notes: &mut Vec<String>) -> Self {
-        let d = Self::default();
-        let shapes: Vec<&str> = Shape::ALL.iter().map(|s| s.key()).collect();
-        let acts: Vec<&str> = Activation::ALL.iter().map(|a| a.key()).collect();
-        let optims: Vec<&str> = Optim::ALL.iter().map(|o| o.key()).collect();
-        Self {
-            dataset: read_choice(q, "dataset", d.dataset, Shape::from_key, &shapes, notes),
-            noise: read_f64(q, "noise", d.noise, 0.0, 0.5, notes),
-            depth: read_u64(q, "depth", d.depth as u64, DEPTH_RANGE.0, DEPTH_RANGE.1, notes) as usize,
-            width: read_u64(q, "width", d.width as u64, WIDTH_RANGE.0, WIDTH_RANGE.1, notes) as usize,
-            act: read_choice(q, "act", d.act, Activation::from_key, &acts, notes),
-            lr: read_f64(q, "lr", d.lr, LR_RANGE.0, LR_RANGE.1, notes),
-            optim: read_choice(q, "optim", d.optim, Optim::from_key, &optims, notes),
-            seed: read_u64(q, "seed", d.seed, 0, u64::from(u32::MAX), notes),
-            steps: read_u64(q, "steps", d.steps, STEPS_RANGE.0, STEPS_RANGE.1, notes),
-            hide: read_list(q, "hide", &HIDEABLE, notes),
-        }
-    }
+type P = BackpropParams;
 
-    fn to_query(&self) -> Query {
-        Query::default()
-            .with("dataset", self.dataset.key())
-            .with("noise", self.noise)
-            .with("depth", self.depth)
-            .with("width", self.width)
-            .with("act", self.act.key())
-            .with("lr", self.lr)
-            .with("optim", self.optim.key())
-            .with("seed", self.seed)
-            .with("steps", self.steps)
-            .with_list("hide", &self.hide)
+/// The data set.
+pub const DATASET: Pick<P, Shape> =
+    Pick { key: "dataset", label: "Data set", get: |p| p.dataset, set: |p, v| p.dataset = v };
+/// Jitter of the points.
+pub const NOISE: Real<P> = Real {
+    key: "noise",
+    label: Some("Noise"),
+    min: 0.0,
+    max: 0.5,
+    step: 0.01,
+    log: false,
+    get: |p| p.noise,
+    set: |p, v| p.noise = v,
+};
+/// Hidden layers.
+pub const DEPTH: Int<P> = Int {
+    key: "depth",
+    label: Some("Hidden layers"),
+    min: 1,
+    max: 6,
+    step: 1,
+    log: false,
+    get: |p| p.depth as u64,
+    set: |p, v| p.depth = v as usize,
+};
+/// Units per hidden layer.
+pub const WIDTH: Int<P> = Int {
+    key: "width",
+    label: Some("Units per layer"),
+    min: 1,
+    max: 64,
+    step: 1,
+    log: false,
+    get: |p| p.width as u64,
+    set: |p, v| p.width = v as usize,
+};
+/// The non-linearity.
+pub const ACT: Pick<P, Activation> = Pick { key: "act", label: "Activation", get: |p| p.act, set: |p, v| p.act = v };
+/// The learning rate.
+pub const LR: Real<P> = Real {
+    key: "lr",
+    label: Some("Learning rate"),
+    min: 1e-4,
+    max: 10.0,
+    step: 0.0,
+    log: true,
+    get: |p| p.lr,
+    set: |p, v| p.lr = v,
+};
+/// The update rule.
+pub const OPTIM: Pick<P, Optim> = Pick { key: "optim", label: "Optimizer", get: |p| p.optim, set: |p, v| p.optim = v };
+/// The seed.
+pub const SEED: Seed<P> = Seed { get: |p| p.seed, set: |p, v| p.seed = v };
+/// The step budget.
+pub const STEPS: Int<P> = Int {
+    key: "steps",
+    label: Some("Step budget"),
+    min: 1,
+    max: 100_000,
+    step: 1,
+    log: true,
+    get: |p| p.steps,
+    set: |p, v| p.steps = v,
+};
+
+impl Params for BackpropParams {
+    const FIELDS: &'static [&'static dyn Field<Self>] =
+        &[&DATASET, &NOISE, &DEPTH, &WIDTH, &ACT, &LR, &OPTIM, &SEED, &STEPS];
+    fn hide(&self) -> &[String] {
+        &self.hide
+    }
+    fn hide_mut(&mut self) -> &mut Vec<String> {
+        &mut self.hide
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::query::{Query, UrlParams};
 
     #[test]
     fn round_trips_through_the_url() {
@@ -153,7 +187,7 @@ mod tests {
         assert_eq!(p.depth, 6);
         assert_eq!(p.width, 1);
         assert_eq!(p.act, Activation::Tanh);
-        assert_eq!(p.steps, STEPS_RANGE.1);
+        assert_eq!(p.steps, STEPS.max);
         assert_eq!(p.noise, 0.5);
         for key in ["lr", "depth", "width", "act", "seed", "steps", "noise"] {
             assert!(notes.iter().any(|n| n.starts_with(key)), "no note for {key}: {notes:?}");

@@ -5,10 +5,12 @@ use super::experiment::BackpropExperiment;
 use super::params::BackpropParams;
 use crate::engine::job::Job;
 use crate::engine::scheduler::JobHandle;
-use crate::state::query::{Query, UrlParams};
 use burn::tensor::Device;
 use std::cell::RefCell;
 use std::rc::Rc;
+
+/// The panel's one job.
+pub type SharedJob = Rc<RefCell<Job<BackpropExperiment>>>;
 
 /// Builds the run from `p` (again on every reset).
 pub fn factory(p: &BackpropParams, device: &Device) -> Box<dyn Fn() -> BackpropExperiment> {
@@ -17,11 +19,17 @@ pub fn factory(p: &BackpropParams, device: &Device) -> Box<dyn Fn() -> BackpropE
 }
 
 /// The panel's one job.
-pub fn job(p: &BackpropParams, device: &Device) -> Rc<RefCell<Job<BackpropExperiment>>> {
+pub fn job(p: &BackpropParams, device: &Device) -> SharedJob {
     Rc::new(RefCell::new(Job::new(factory(p, device), p.steps)))
 }
 
-/// [`Panel::jobs`](crate::kit::Panel::jobs).
-pub fn jobs(q: &Query, device: &Device) -> Vec<JobHandle> {
-    vec![job(&BackpropParams::from_query(q, &mut Vec::new()), device)]
+/// The job, and the jobs to schedule.
+pub fn build(p: &BackpropParams, device: &Device) -> (SharedJob, Vec<JobHandle>) {
+    let j = job(p, device);
+    (j.clone(), vec![j])
+}
+
+/// Every change restarts the run from the new settings.
+pub fn rebuild(j: &SharedJob, _old: &BackpropParams, p: &BackpropParams, device: &Device, play: bool) {
+    j.borrow_mut().reconfigure(factory(p, device), p.steps, play);
 }

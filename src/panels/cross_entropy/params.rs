@@ -2,22 +2,12 @@
 //! temperature, label smoothing) and the language-model run (learning rate, steps, seed).
 
 use super::experiment::LmConfig;
-use crate::state::query::{read_f64, read_u64, Query, UrlParams};
+use crate::state::params::{Custom, Field, Flag, Int, Params, Real, Seed};
 
 /// Vocabulary sizes offered for the single prediction.
 pub const V_RANGE: (usize, usize) = (4, 65);
 /// Logits are kept within ±this.
 pub const LOGIT_MAX: f64 = 8.0;
-/// Temperature range (log slider).
-pub const TEMP_RANGE: (f64, f64) = (0.1, 10.0);
-/// Label-smoothing range.
-pub const ALPHA_RANGE: (f64, f64) = (0.0, 0.5);
-/// Learning-rate range of the language model (log slider).
-pub const LR_RANGE: (f64, f64) = (1e-4, 0.1);
-/// Step-budget range of the language model.
-pub const STEPS_RANGE: (u64, u64) = (10, 20_000);
-/// Controls a course author may hide.
-pub const HIDEABLE: [&str; 9] = ["v", "target", "temp", "presets", "smoothing", "lr", "steps", "seed", "model"];
 
 /// Token labels for the single prediction (nanoGPT's 65 Shakespeare characters, near enough).
 pub const LABELS: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,;:!?'";
@@ -85,8 +75,9 @@ impl XentParams {
     }
 }
 
-fn read_logits(q: &Query, default: &[f64], notes: &mut Vec<String>) -> Vec<f64> {
-    let Some(raw) = q.get("logits") else { return default.to_vec() };
+/// Parses `1,2.5,-0.5,…`: entries that are not numbers become 0, all are kept within ±[`LOGIT_MAX`],
+/// and the count within [`V_RANGE`].
+fn read_logits(p: &mut XentParams, raw: &str, notes: &mut Vec<String>) {
     let parsed: Vec<Option<f64>> =
         raw.split(',').map(|s| s.trim().parse::<f64>().ok().filter(|v| v.is_finite())).collect();
     let mut out: Vec<f64> = parsed.iter().map(|v| v.unwrap_or(0.0).clamp(-LOGIT_MAX, LOGIT_MAX)).collect();
@@ -97,51 +88,112 @@ fn read_logits(q: &Query, default: &[f64], notes: &mut Vec<String>) -> Vec<f64> 
         notes.push(format!("logits: {} values given; V must be {}–{}.", out.len(), V_RANGE.0, V_RANGE.1));
         out.resize(out.len().clamp(V_RANGE.0, V_RANGE.1), 0.0);
     }
-    out
+    p.logits = out;
 }
 
-impl UrlParams for XentParams {
-    fn from_query(q: &Query, notes: &mut Vec<String>) -> Self {
-        let d = Self::default();
-        let mut logits = read_logits(q, &d.logits, notes);
-        if let Some(v) =
-            q.get("v").map(|_| read_u64(q, "v", logits.len() as u64, V_RANGE.0 as u64, V_RANGE.1 as u64, notes))
-        {
-            logits.resize(v as usize, 0.0);
-        }
-        let target = read_u64(q, "target", 0, 0, (logits.len() - 1) as u64, notes) as usize;
-        Self {
-            logits,
-            target,
-            temp: read_f64(q, "temp", d.temp, TEMP_RANGE.0, TEMP_RANGE.1, notes),
-            smoothing: read_u64(q, "smoothing", 0, 0, 1, notes) == 1,
-            alpha: read_f64(q, "alpha", d.alpha, ALPHA_RANGE.0, ALPHA_RANGE.1, notes),
-            lr: read_f64(q, "lr", d.lr, LR_RANGE.0, LR_RANGE.1, notes),
-            steps: read_u64(q, "steps", d.steps, STEPS_RANGE.0, STEPS_RANGE.1, notes),
-            seed: read_u64(q, "seed", d.seed, 0, u64::from(u32::MAX), notes),
-            hide: crate::state::query::read_list(q, "hide", &HIDEABLE, notes),
-        }
-    }
+type P = XentParams;
 
-    fn to_query(&self) -> Query {
-        let logits: Vec<String> = self.logits.iter().map(|v| format!("{}", (v * 100.0).round() / 100.0)).collect();
-        Query::default()
-            .with("v", self.v())
-            .with("logits", logits.join(","))
-            .with("target", self.target)
-            .with("temp", self.temp)
-            .with("smoothing", u8::from(self.smoothing))
-            .with("alpha", self.alpha)
-            .with("lr", self.lr)
-            .with("steps", self.steps)
-            .with("seed", self.seed)
-            .with_list("hide", &self.hide)
+/// The prediction's logits (dragged on the bars).
+pub const LOGITS: Custom<P> = Custom {
+    key: "logits",
+    read: read_logits,
+    write: |p| Some(p.logits.iter().map(|v| format!("{}", (v * 100.0).round() / 100.0)).collect::<Vec<_>>().join(",")),
+};
+/// The vocabulary size.
+pub const V: Int<P> = Int {
+    key: "v",
+    label: Some("Vocabulary size V"),
+    min: V_RANGE.0 as u64,
+    max: V_RANGE.1 as u64,
+    step: 1,
+    log: false,
+    get: |p| p.v() as u64,
+    set: |p, v| p.resize(v as usize),
+};
+/// The correct token (below V: see [`Params::settle`]).
+pub const TARGET: Int<P> = Int {
+    key: "target",
+    label: Some("Target token (index, below V)"),
+    min: 0,
+    max: V_RANGE.1 as u64 - 1,
+    step: 1,
+    log: false,
+    get: |p| p.target as u64,
+    set: |p, v| p.target = v as usize,
+};
+/// The softmax temperature.
+pub const TEMP: Real<P> = Real {
+    key: "temp",
+    label: Some("Temperature T"),
+    min: 0.1,
+    max: 10.0,
+    step: 0.0,
+    log: true,
+    get: |p| p.temp,
+    set: |p, v| p.temp = v,
+};
+/// Label smoothing on or off.
+pub const SMOOTHING: Flag<P> =
+    Flag { key: "smoothing", label: "Label smoothing", get: |p| p.smoothing, set: |p, v| p.smoothing = v };
+/// Its strength α.
+pub const ALPHA: Real<P> = Real {
+    key: "alpha",
+    label: Some("Smoothing α"),
+    min: 0.0,
+    max: 0.5,
+    step: 0.01,
+    log: false,
+    get: |p| p.alpha,
+    set: |p, v| p.alpha = v,
+};
+/// The language model's learning rate.
+pub const LR: Real<P> = Real {
+    key: "lr",
+    label: Some("Learning rate"),
+    min: 1e-4,
+    max: 0.1,
+    step: 0.0,
+    log: true,
+    get: |p| p.lr,
+    set: |p, v| p.lr = v,
+};
+/// The language model's steps.
+pub const STEPS: Int<P> = Int {
+    key: "steps",
+    label: Some("Steps"),
+    min: 10,
+    max: 20_000,
+    step: 10,
+    log: false,
+    get: |p| p.steps,
+    set: |p, v| p.steps = v,
+};
+/// The language model's seed.
+pub const SEED: Seed<P> = Seed { get: |p| p.seed, set: |p, v| p.seed = v };
+
+impl Params for XentParams {
+    const FIELDS: &'static [&'static dyn Field<Self>] =
+        &[&LOGITS, &V, &TARGET, &TEMP, &SMOOTHING, &ALPHA, &LR, &STEPS, &SEED];
+    const PARTS: &'static [&'static str] = &["presets", "model"];
+    fn hide(&self) -> &[String] {
+        &self.hide
+    }
+    fn hide_mut(&mut self) -> &mut Vec<String> {
+        &mut self.hide
+    }
+    /// The target must be one of the V tokens.
+    fn settle(&mut self, notes: &mut Vec<String>) {
+        if self.target >= self.v() {
+            notes.push(format!("target={} is not below V = {}; using {}.", self.target, self.v(), self.v() - 1));
+            self.target = self.v() - 1;
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::query::{Query, UrlParams};
 
     #[test]
     fn round_trip_and_bad_values() {
@@ -155,7 +207,7 @@ mod tests {
         assert_eq!(p.v(), V_RANGE.1);
         assert_eq!(&p.logits[..4], &[1.0, 0.0, LOGIT_MAX, 0.0]);
         assert_eq!(p.target, V_RANGE.1 - 1);
-        assert_eq!((p.temp, p.lr), (TEMP_RANGE.0, XentParams::default().lr));
+        assert_eq!((p.temp, p.lr), (TEMP.min, XentParams::default().lr));
         assert_eq!(notes.len(), 6, "{notes:?}");
     }
 }

@@ -6,10 +6,13 @@ use super::params::XentParams;
 use crate::engine::data::text::Corpus;
 use crate::engine::job::Job;
 use crate::engine::scheduler::JobHandle;
-use crate::state::query::{Query, UrlParams};
+use crate::state::params::Params;
 use burn::tensor::Device;
 use std::cell::RefCell;
 use std::rc::Rc;
+
+/// The character model's job, and the text it trains on.
+pub type Lm = (Rc<RefCell<Job<CharLm>>>, Rc<Corpus>);
 
 /// Builds the character model from `p`, on `corpus`.
 pub fn lm_factory(p: &XentParams, corpus: &Rc<Corpus>, device: &Device) -> Box<dyn Fn() -> CharLm> {
@@ -17,16 +20,18 @@ pub fn lm_factory(p: &XentParams, corpus: &Rc<Corpus>, device: &Device) -> Box<d
     Box::new(move || CharLm::new(corpus.clone(), cfg, &device))
 }
 
-/// The model's job, and whether it is scheduled: with the model hidden (`hide=model`, an embed of
-/// the single prediction alone) it never trains.
-pub fn build(p: &XentParams, corpus: &Rc<Corpus>, device: &Device) -> (Rc<RefCell<Job<CharLm>>>, Vec<JobHandle>) {
-    let job = Rc::new(RefCell::new(Job::new(lm_factory(p, corpus, device), p.steps)));
-    let shown = !p.hide.iter().any(|h| h == "model");
-    let scheduled = if shown { vec![job.clone() as JobHandle] } else { Vec::new() };
-    (job, scheduled)
+/// The model's job on *Moby-Dick*, and whether it is scheduled: with the model hidden
+/// (`hide=model`, an embed of the single prediction alone) it never trains.
+pub fn build(p: &XentParams, device: &Device) -> (Lm, Vec<JobHandle>) {
+    let corpus = Rc::new(Corpus::moby_dick());
+    let job = Rc::new(RefCell::new(Job::new(lm_factory(p, &corpus, device), p.steps)));
+    let scheduled = if p.hides("model") { Vec::new() } else { vec![job.clone() as JobHandle] };
+    ((job, corpus), scheduled)
 }
 
-/// [`Panel::jobs`](crate::kit::Panel::jobs).
-pub fn jobs(q: &Query, device: &Device) -> Vec<JobHandle> {
-    build(&XentParams::from_query(q, &mut Vec::new()), &Rc::new(Corpus::moby_dick()), device).1
+/// The model restarts when its own settings change; the single prediction's do not touch it.
+pub fn rebuild((job, corpus): &Lm, old: &XentParams, p: &XentParams, device: &Device, play: bool) {
+    if (p.lm(), p.steps) != (old.lm(), old.steps) {
+        job.borrow_mut().reconfigure(lm_factory(p, corpus, device), p.steps, play);
+    }
 }

@@ -3,23 +3,18 @@
 //! training live on *Moby-Dick*, with reference lines and text sampled from it as it learns.
 
 use super::bars::{LogitBars, ProbBars};
-use super::params::{XentParams, ALPHA_RANGE, LOGIT_MAX, LR_RANGE, STEPS_RANGE, TEMP_RANGE, V_RANGE};
-use super::runs::lm_factory;
+use super::params::{XentParams, ALPHA, LOGIT_MAX, LR, SEED, SMOOTHING, STEPS, TARGET, TEMP, V};
+use super::runs::{build, rebuild};
 use crate::components::chart::line::{Line, LineChart, Style};
-use crate::components::controls::{fmt_num, PlayControls, Progress, Slider, Toggle};
+use crate::components::controls::fmt_num;
 use crate::components::panel_frame::PanelFrame;
-use crate::engine::data::text::Corpus;
-use crate::engine::group::JobGroup;
-use crate::engine::job::Status;
 use crate::engine::models::char_mlp::HostCharMlp;
 use crate::engine::rng::Rng;
 use crate::engine::xent::{cross_entropy, entropy, loss_at, smoothed_target, softmax};
-use crate::kit::hooks::{
-    current_slug, device, group_actions, on_tick, update_params, use_jobs, use_url_params, StepRate, UrlStart,
-};
+use crate::kit::hooks::current_slug;
+use crate::kit::run::{use_panel, PanelRun, RunControls};
 use crate::state::web::now_ms;
 use leptos::prelude::*;
-use std::rc::Rc;
 
 /// Characters sampled per refresh.
 const SAMPLE_LEN: usize = 160;
@@ -34,17 +29,8 @@ fn reference(name: &str, y: f64, x0: f64, x1: f64, color: usize) -> Line {
 /// The panel.
 #[component]
 pub fn XentPanel() -> impl IntoView {
-    let UrlStart { params, notes, autoplay, initial } = use_url_params::<XentParams>();
-    let corpus = Rc::new(Corpus::moby_dick());
-    let (v_text, unigram) = (corpus.v(), corpus.unigram_entropy());
-    let (job, scheduled) = super::runs::build(&initial, &corpus, &device());
-    let group = JobGroup(scheduled);
-    if autoplay {
-        group.each(|j| j.play());
-    }
-    let root = use_jobs(group.clone());
-    let (job, corpus) = (StoredValue::new_local(job), StoredValue::new_local(corpus));
-
+    let (run, lm) = use_panel::<XentParams, _>(build, rebuild);
+    let params = run.params;
     // The single prediction: pure functions of the parameters, recomputed as a bar is dragged.
     let probs = Memo::new(move |_| params.with(|p| softmax(&p.logits, p.temp)));
     let target = Signal::derive(move || params.with(|p| p.target));
@@ -63,100 +49,8 @@ pub fn XentPanel() -> impl IntoView {
         lines.push(Line::new("this_prediction", vec![(p_target.get(), loss.get())]).color(5).style(Style::Marker));
         lines
     });
-
-    // The language model.
-    let status = RwSignal::new(Status::Idle);
-    let steps = RwSignal::new(0u64);
-    let rate = StepRate::new();
-    let lm_lines = RwSignal::new(Vec::<Line>::new());
-    // The text shown, and the (step, temperature) it was sampled at.
-    let sample = RwSignal::new((String::new(), 0u64, 1.0f64));
-    let error = RwSignal::new(None::<String>);
-    let sampled_at = StoredValue::new(f64::NEG_INFINITY);
-    // The last weights read back: kept so that a new temperature re-samples at once.
-    let weights = StoredValue::new_local(None::<(HostCharMlp, u64)>);
-    let resample = move || {
-        weights.with_value(|w| {
-            let Some((host, step)) = w else { return };
-            let temp = params.with_untracked(|p| p.temp);
-            let prompt = corpus.with_value(|c| c.encode(PROMPT));
-            let mut rng = Rng::stream(*step, 99);
-            let text = corpus.with_value(|c| c.decode(&host.sample(&prompt, SAMPLE_LEN, temp, &mut rng)));
-            sample.set((format!("{PROMPT}{text}"), *step, temp));
-            sampled_at.set_value(now_ms());
-        });
-    };
-    let clear_sample = move || {
-        weights.set_value(None);
-        sample.set((String::new(), 0, 1.0));
-        sampled_at.set_value(f64::NEG_INFINITY);
-    };
-    // What the loss chart last showed: (steps, α). Nothing new to draw between readbacks.
-    let drawn = StoredValue::new((u64::MAX, f64::NAN));
-    let refresh = move || {
-        job.with_value(|j| {
-            let mut j = j.borrow_mut();
-            status.set(j.status());
-            error.set(j.error.clone());
-            steps.set(j.steps());
-            rate.observe(j.steps());
-            let alpha = params.with_untracked(|p| p.alpha_in_effect());
-            if drawn.get_value() != (j.steps(), alpha) {
-                drawn.set_value((j.steps(), alpha));
-                let m = j.metrics();
-                let x1 = (j.steps().max(2)) as f64;
-                let mut lines =
-                    vec![Line::from_metrics(m, "train_loss").color(0), Line::from_metrics(m, "val_loss").color(1)];
-                lines.push(reference("ln_v", (v_text as f64).ln(), 1.0, x1, 7));
-                lines.push(reference("unigram_entropy", unigram, 1.0, x1, 3));
-                if alpha > 0.0 {
-                    let floor = entropy(&smoothed_target(v_text, 0, alpha));
-                    lines.push(reference("smoothing_floor", floor, 1.0, x1, 2));
-                }
-                lm_lines.set(lines);
-            }
-            // New weights are sampled from about once a second; then the next snapshot is asked for.
-            if j.exp().host.is_some()
-                && (now_ms() - sampled_at.get_value() > 1000.0 || sample.with_untracked(|s| s.0.is_empty()))
-            {
-                let step = j.steps();
-                weights.set_value(j.take_view(|e| &mut e.host).map(|h| (h, step)));
-                resample();
-                j.request_snapshot();
-            }
-        });
-    };
-    on_tick(refresh);
-    // A new temperature re-samples from the weights already on hand.
-    let temp = Memo::new(move |_| params.with(|p| p.temp));
-    Effect::new(move |_| {
-        temp.track();
-        resample();
-    });
-
-    let set_param = move |f: &dyn Fn(&mut XentParams)| {
-        let old = params.get_untracked();
-        if let Some(p) = update_params(params, f) {
-            if (p.lm(), p.steps) != (old.lm(), old.steps) {
-                job.with_value(|j| {
-                    j.borrow_mut().reconfigure(lm_factory(&p, &corpus.get_value(), &device()), p.steps, autoplay)
-                });
-                clear_sample();
-            }
-            refresh();
-        }
-    };
-    let control = move |f: fn(&mut XentParams, f64)| Callback::new(move |v: f64| set_param(&|p| f(p, v)));
-    let act = group_actions(group, move || {
-        if job.with_value(|j| j.borrow().steps() == 0) {
-            clear_sample(); // a reset: the old run's text goes with it
-        }
-        refresh();
-    });
-    let preset = move |f: fn(&mut XentParams)| move |_| set_param(&f);
-    let hidden = move |name: &str| params.with(|p| p.hide.iter().any(|h| h == name));
     let on_set = Callback::new(move |(k, z): (usize, f64)| {
-        set_param(&|p| {
+        run.set(move |p| {
             let k = k.min(p.v() - 1);
             p.logits[k] = z;
         })
@@ -164,30 +58,15 @@ pub fn XentPanel() -> impl IntoView {
     let readout = move |f: fn(f64) -> f64| Signal::derive(move || fmt_num(f(loss.get())));
 
     view! {
-        <PanelFrame slug=current_slug() notes=notes root=root>
+        <PanelFrame slug=current_slug() notes=run.notes.get_value() root=run.root>
             <div class="panel-grid">
                 <div class="controls" aria-label="Parameters">
-                    <Show when=move || !hidden("v")>
-                        <Slider label="Vocabulary size V" min=V_RANGE.0 as f64 max=V_RANGE.1 as f64 step=1.0 value=Signal::derive(move || params.get().v() as f64) on_change=control(|p, v| p.resize(v.round() as usize)) />
-                    </Show>
-                    <Show when=move || !hidden("target")>
-                        <Slider label="Target token (index, below V)" min=0.0 max=(V_RANGE.1 - 1) as f64 step=1.0 value=Signal::derive(move || params.get().target as f64) on_change=control(|p, v| p.target = (v.round() as usize).min(p.v() - 1)) />
-                    </Show>
-                    <Show when=move || !hidden("temp")>
-                        <Slider label="Temperature T" min=TEMP_RANGE.0 max=TEMP_RANGE.1 log=true value=Signal::derive(move || params.get().temp) on_change=control(|p, v| p.temp = v) />
-                    </Show>
-                    <Show when=move || !hidden("presets")>
-                        <div class="presets" role="group" aria-label="Example predictions">
-                            <button on:click=preset(|p| p.logits.iter_mut().for_each(|z| *z = 0.0))>"Uniform"</button>
-                            <button on:click=preset(|p| { p.logits.iter_mut().for_each(|z| *z = 0.0); p.logits[p.target] = 6.0; })>"Sure and right"</button>
-                            <button on:click=preset(|p| { p.logits.iter_mut().for_each(|z| *z = 0.0); let w = (p.target + 1) % p.v(); p.logits[w] = 6.0; p.logits[p.target] = -LOGIT_MAX / 2.0; })>"Sure and wrong"</button>
-                            <button on:click=preset(|p| { p.logits.iter_mut().for_each(|z| *z = 0.0); p.logits[p.target] = 1.0; })>"Unsure, leaning right"</button>
-                        </div>
-                    </Show>
-                    <Show when=move || !hidden("smoothing")>
-                        <Toggle label="Label smoothing" value=Signal::derive(move || params.get().smoothing) on_change=Callback::new(move |on: bool| set_param(&|p| p.smoothing = on)) />
-                        <Slider label="Smoothing α" min=ALPHA_RANGE.0 max=ALPHA_RANGE.1 step=0.01 value=Signal::derive(move || params.get().alpha) on_change=control(|p, v| p.alpha = v) />
-                    </Show>
+                    {run.control(&V)}
+                    {run.control(&TARGET)}
+                    {run.control(&TEMP)}
+                    {run.part("presets", move || presets(run))}
+                    {run.control(&SMOOTHING)}
+                    {run.control(&ALPHA)}
                     <dl class="readouts" aria-label="This prediction">
                         <dt>"p(target)"</dt><dd data-readout="p_target">{move || fmt_num(p_target.get())}</dd>
                         <dt>"Loss (nats)"</dt><dd data-readout="loss_nats">{readout(|l| l)}</dd>
@@ -206,34 +85,102 @@ pub fn XentPanel() -> impl IntoView {
                     <LineChart title="Loss against p(target): −ln p, with this prediction marked" x_label="p(target)" y_label="loss (nats)" series=curve csv_name="neg-log-p" />
                 </div>
             </div>
-            <Show when=move || !hidden("model")>
-                <section class="subpanel" aria-label="A character language model">
-                    <h3>"A real model: predicting the next character of Moby-Dick"</h3>
-                    <div class="panel-grid">
-                        <div class="controls" aria-label="Language model parameters">
-                            <Show when=move || !hidden("lr")>
-                                <Slider label="Learning rate" min=LR_RANGE.0 max=LR_RANGE.1 log=true value=Signal::derive(move || params.get().lr) on_change=control(|p, v| p.lr = v) />
-                            </Show>
-                            <Show when=move || !hidden("steps")>
-                                <Slider label="Steps" min=STEPS_RANGE.0 as f64 max=STEPS_RANGE.1 as f64 step=10.0 value=Signal::derive(move || params.get().steps as f64) on_change=control(|p, v| p.steps = v.round() as u64) />
-                            </Show>
-                            <Show when=move || !hidden("seed")>
-                                <Slider label="Seed" min=0.0 max=999.0 value=Signal::derive(move || params.get().seed as f64) on_change=control(|p, v| p.seed = v.round() as u64) />
-                            </Show>
-                            <PlayControls status=status actions=act />
-                            <Progress done=steps total=Signal::derive(move || params.get().steps) rate=rate.rate />
-                            {move || error.get().map(|e| view! { <p class="diverged" role="alert">{e}</p> })}
-                        </div>
-                        <div class="figures">
-                            <LineChart title="Cross-entropy of the character model: training and held-out text" x_label="step" y_label="loss (nats per character)" series=lm_lines csv_name="char-lm-loss" />
-                            <figure class="sample">
-                                <figcaption>{move || sample.with(|(_, step, t)| format!("Sampled from the model at step {step}, temperature {}", fmt_num(*t)))}</figcaption>
-                                <p class="sample-text" aria-label="Sampled text" aria-live="off">{move || sample.with(|(s, _, _)| if s.is_empty() { "(waiting for the first weights…)".to_string() } else { s.clone() })}</p>
-                            </figure>
-                        </div>
-                    </div>
-                </section>
-            </Show>
+            {run.part("model", move || language_model(run, lm))}
         </PanelFrame>
     }
+}
+
+/// Example predictions, each one click.
+fn presets(run: PanelRun<XentParams>) -> AnyView {
+    let preset = move |f: fn(&mut XentParams)| move |_| run.set(f);
+    view! {
+        <div class="presets" role="group" aria-label="Example predictions">
+            <button on:click=preset(|p| p.logits.iter_mut().for_each(|z| *z = 0.0))>"Uniform"</button>
+            <button on:click=preset(|p| { p.logits.iter_mut().for_each(|z| *z = 0.0); p.logits[p.target] = 6.0; })>"Sure and right"</button>
+            <button on:click=preset(|p| { p.logits.iter_mut().for_each(|z| *z = 0.0); let w = (p.target + 1) % p.v(); p.logits[w] = 6.0; p.logits[p.target] = -LOGIT_MAX / 2.0; })>"Sure and wrong"</button>
+            <button on:click=preset(|p| { p.logits.iter_mut().for_each(|z| *z = 0.0); p.logits[p.target] = 1.0; })>"Unsure, leaning right"</button>
+        </div>
+    }
+    .into_any()
+}
+
+/// The character model on *Moby-Dick*: its loss with reference lines, and text sampled from it
+/// about once a second as it learns (again at once when the temperature changes).
+fn language_model(run: PanelRun<XentParams>, lm: StoredValue<super::runs::Lm, LocalStorage>) -> AnyView {
+    let params = run.params;
+    let (v_text, unigram) = lm.with_value(|(_, c)| (c.v(), c.unigram_entropy()));
+    let lm_lines = RwSignal::new(Vec::<Line>::new());
+    // The text shown, and the (step, temperature) it was sampled at.
+    let sample = RwSignal::new((String::new(), 0u64, 1.0f64));
+    let sampled_at = StoredValue::new(f64::NEG_INFINITY);
+    // The last weights read back: kept so that a new temperature re-samples at once.
+    let weights = StoredValue::new_local(None::<(HostCharMlp, u64)>);
+    let resample = move || {
+        weights.with_value(|w| {
+            let Some((host, step)) = w else { return };
+            let temp = params.with_untracked(|p| p.temp);
+            let text = lm.with_value(|(_, c)| {
+                let mut rng = Rng::stream(*step, 99);
+                c.decode(&host.sample(&c.encode(PROMPT), SAMPLE_LEN, temp, &mut rng))
+            });
+            sample.set((format!("{PROMPT}{text}"), *step, temp));
+            sampled_at.set_value(now_ms());
+        });
+    };
+    run.on_draw(move || {
+        lm.with_value(|(j, _)| {
+            let mut j = j.borrow_mut();
+            if j.steps() == 0 {
+                // A new run or a reset: the old run's text goes with it.
+                weights.set_value(None);
+                sample.set((String::new(), 0, 1.0));
+                sampled_at.set_value(f64::NEG_INFINITY);
+            }
+            let alpha = params.with_untracked(|p| p.alpha_in_effect());
+            let m = j.metrics();
+            let x1 = (j.steps().max(2)) as f64;
+            let mut lines = vec![Line::from_metrics(m, "train_loss").color(0), Line::from_metrics(m, "val_loss").color(1)];
+            lines.push(reference("ln_v", (v_text as f64).ln(), 1.0, x1, 7));
+            lines.push(reference("unigram_entropy", unigram, 1.0, x1, 3));
+            if alpha > 0.0 {
+                lines.push(reference("smoothing_floor", entropy(&smoothed_target(v_text, 0, alpha)), 1.0, x1, 2));
+            }
+            lm_lines.set(lines);
+            // New weights are sampled from about once a second; then the next snapshot is asked for.
+            let due = now_ms() - sampled_at.get_value() > 1000.0 || sample.with_untracked(|s| s.0.is_empty());
+            if j.exp().host.is_some() && due {
+                let step = j.steps();
+                weights.set_value(j.take_view(|e| &mut e.host).map(|h| (h, step)));
+                resample();
+                j.request_snapshot();
+            }
+        })
+    });
+    // A new temperature re-samples from the weights already on hand.
+    let temp = Memo::new(move |_| params.with(|p| p.temp));
+    Effect::new(move |_| {
+        temp.track();
+        resample();
+    });
+    view! {
+        <section class="subpanel" aria-label="A character language model">
+            <h3>"A real model: predicting the next character of Moby-Dick"</h3>
+            <div class="panel-grid">
+                <div class="controls" aria-label="Language model parameters">
+                    {run.control(&LR)}
+                    {run.control(&STEPS)}
+                    {run.control(&SEED)}
+                    <RunControls run=run total=Signal::derive(move || params.get().steps) />
+                </div>
+                <div class="figures">
+                    <LineChart title="Cross-entropy of the character model: training and held-out text" x_label="step" y_label="loss (nats per character)" series=lm_lines csv_name="char-lm-loss" />
+                    <figure class="sample">
+                        <figcaption>{move || sample.with(|(_, step, t)| format!("Sampled from the model at step {step}, temperature {}", fmt_num(*t)))}</figcaption>
+                        <p class="sample-text" aria-label="Sampled text" aria-live="off">{move || sample.with(|(s, _, _)| if s.is_empty() { "(waiting for the first weights…)".to_string() } else { s.clone() })}</p>
+                    </figure>
+                </div>
+            </div>
+        </section>
+    }
+    .into_any()
 }

@@ -2,26 +2,12 @@
 //! rate, weight decay), the step budget and the seed.
 
 use super::experiment::GrokConfig;
-use crate::state::query::{read_f64, read_list, read_u64, Query, UrlParams};
+use crate::state::params::{Field, Flag, Int, OneOf, Params, Real, Seed};
 
 /// Moduli offered (primes, so every nonzero b has an inverse and the task has no shortcuts).
-pub const PRIMES: [usize; 8] = [23, 31, 47, 59, 67, 83, 97, 113];
-/// [`PRIMES`] as menu keys.
-pub const PRIME_KEYS: [&str; 8] = ["23", "31", "47", "59", "67", "83", "97", "113"];
-/// Training share range.
-pub const FRAC_RANGE: (f64, f64) = (0.1, 0.9);
+pub const PRIMES: [u64; 8] = [23, 31, 47, 59, 67, 83, 97, 113];
 /// Hidden widths offered.
-pub const HIDDEN: [usize; 4] = [32, 64, 128, 256];
-/// [`HIDDEN`] as menu keys.
-pub const HIDDEN_KEYS: [&str; 4] = ["32", "64", "128", "256"];
-/// Learning-rate range.
-pub const LR_RANGE: (f64, f64) = (1e-4, 3e-2);
-/// Weight-decay range.
-pub const WD_RANGE: (f64, f64) = (0.0, 5.0);
-/// Step-budget range.
-pub const STEPS_RANGE: (u64, u64) = (20, 30_000);
-/// Parts an embedding can hide.
-pub const HIDEABLE: [&str; 9] = ["p", "frac", "hidden", "lr", "wd", "steps", "seed", "compare", "spectrum"];
+pub const HIDDEN: [u64; 4] = [32, 64, 128, 256];
 
 /// Everything panel 14 keeps in the URL.
 #[derive(Clone, Debug, PartialEq)]
@@ -71,50 +57,88 @@ impl GrokParams {
     }
 }
 
-/// The entry of `allowed` nearest to the URL's `key`, with a note when it was not one of them.
-fn read_choice(q: &Query, key: &str, default: usize, allowed: &[usize], notes: &mut Vec<String>) -> usize {
-    let max = allowed.iter().copied().max().unwrap_or(default) as u64;
-    let v = read_u64(q, key, default as u64, 0, max, notes) as usize;
-    let nearest = allowed.iter().copied().min_by_key(|a| a.abs_diff(v)).unwrap_or(default);
-    if nearest != v {
-        notes.push(format!("{key}: {v} is not offered; using {nearest}."));
-    }
-    nearest
-}
+type P = GrokParams;
 
-impl UrlParams for GrokParams {
-    fn from_query(q: &Query, notes: &mut Vec<String>) -> Self {
-        let d = Self::default();
-        Self {
-            p: read_choice(q, "p", d.p, &PRIMES, notes),
-            frac: read_f64(q, "frac", d.frac, FRAC_RANGE.0, FRAC_RANGE.1, notes),
-            hidden: read_choice(q, "hidden", d.hidden, &HIDDEN, notes),
-            lr: read_f64(q, "lr", d.lr, LR_RANGE.0, LR_RANGE.1, notes),
-            wd: read_f64(q, "wd", d.wd, WD_RANGE.0, WD_RANGE.1, notes),
-            steps: read_u64(q, "steps", d.steps, STEPS_RANGE.0, STEPS_RANGE.1, notes),
-            seed: read_u64(q, "seed", d.seed, 0, u64::from(u32::MAX), notes),
-            compare: read_u64(q, "compare", 1, 0, 1, notes) == 1,
-            hide: read_list(q, "hide", &HIDEABLE, notes),
-        }
-    }
+/// The modulus.
+pub const MODULUS: OneOf<P> =
+    OneOf { key: "p", label: "Modulus p", allowed: &PRIMES, get: |p| p.p as u64, set: |p, v| p.p = v as usize };
+/// The training share.
+pub const FRAC: Real<P> = Real {
+    key: "frac",
+    label: Some("Training share of all p² pairs"),
+    min: 0.1,
+    max: 0.9,
+    step: 0.05,
+    log: false,
+    get: |p| p.frac,
+    set: |p, v| p.frac = v,
+};
+/// The hidden width.
+pub const WIDTH: OneOf<P> = OneOf {
+    key: "hidden",
+    label: "Hidden units",
+    allowed: &HIDDEN,
+    get: |p| p.hidden as u64,
+    set: |p, v| p.hidden = v as usize,
+};
+/// AdamW's learning rate.
+pub const LR: Real<P> = Real {
+    key: "lr",
+    label: Some("Learning rate η (AdamW, β = 0.9, 0.98)"),
+    min: 1e-4,
+    max: 3e-2,
+    step: 0.0,
+    log: true,
+    get: |p| p.lr,
+    set: |p, v| p.lr = v,
+};
+/// AdamW's weight decay.
+pub const WD: Real<P> = Real {
+    key: "wd",
+    label: Some("Weight decay λ"),
+    min: 0.0,
+    max: 5.0,
+    step: 0.05,
+    log: false,
+    get: |p| p.wd,
+    set: |p, v| p.wd = v,
+};
+/// The step budget.
+pub const STEPS: Int<P> = Int {
+    key: "steps",
+    label: Some("Steps"),
+    min: 20,
+    max: 30_000,
+    step: 100,
+    log: false,
+    get: |p| p.steps,
+    set: |p, v| p.steps = v,
+};
+/// The seed.
+pub const SEED: Seed<P> = Seed { get: |p| p.seed, set: |p, v| p.seed = v };
+/// The λ = 0 comparison.
+pub const COMPARE: Flag<P> = Flag {
+    key: "compare",
+    label: "Also train the same model with λ = 0 (dashed)",
+    get: |p| p.compare,
+    set: |p, v| p.compare = v,
+};
 
-    fn to_query(&self) -> Query {
-        Query::default()
-            .with("p", self.p)
-            .with("frac", self.frac)
-            .with("hidden", self.hidden)
-            .with("lr", self.lr)
-            .with("wd", self.wd)
-            .with("steps", self.steps)
-            .with("seed", self.seed)
-            .with("compare", u8::from(self.compare))
-            .with_list("hide", &self.hide)
+impl Params for GrokParams {
+    const FIELDS: &'static [&'static dyn Field<Self>] = &[&MODULUS, &FRAC, &WIDTH, &LR, &WD, &STEPS, &SEED, &COMPARE];
+    const PARTS: &'static [&'static str] = &["spectrum"];
+    fn hide(&self) -> &[String] {
+        &self.hide
+    }
+    fn hide_mut(&mut self) -> &mut Vec<String> {
+        &mut self.hide
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::query::{Query, UrlParams};
 
     #[test]
     fn round_trip_and_bad_values() {
@@ -124,10 +148,8 @@ mod tests {
         assert!(notes.is_empty(), "{notes:?}");
         let q = Query::parse("p=60&frac=2&hidden=x&wd=-1&steps=99999999&lr=abc");
         let p = GrokParams::from_query(&q, &mut notes);
-        assert_eq!((p.p, p.frac, p.hidden), (59, FRAC_RANGE.1, 64));
-        assert_eq!((p.wd, p.steps, p.lr), (WD_RANGE.0, STEPS_RANGE.1, GrokParams::default().lr));
+        assert_eq!((p.p, p.frac, p.hidden), (59, FRAC.max, 64));
+        assert_eq!((p.wd, p.steps, p.lr), (WD.min, STEPS.max, GrokParams::default().lr));
         assert!(notes.len() >= 5, "{notes:?}");
-        assert_eq!(PRIME_KEYS.map(|k| k.parse::<usize>().unwrap()), PRIMES);
-        assert_eq!(HIDDEN_KEYS.map(|k| k.parse::<usize>().unwrap()), HIDDEN);
     }
 }

@@ -5,10 +5,12 @@ use super::experiment::Grok;
 use super::params::GrokParams;
 use crate::engine::job::Job;
 use crate::engine::scheduler::JobHandle;
-use crate::state::query::{Query, UrlParams};
 use burn::tensor::Device;
 use std::cell::RefCell;
 use std::rc::Rc;
+
+/// The panel's one job (the λ = 0 comparison trains inside it).
+pub type SharedJob = Rc<RefCell<Job<Grok>>>;
 
 /// Builds the run (and its λ = 0 comparison) from `p`.
 pub fn factory(p: &GrokParams, device: &Device) -> Box<dyn Fn() -> Grok> {
@@ -16,12 +18,13 @@ pub fn factory(p: &GrokParams, device: &Device) -> Box<dyn Fn() -> Grok> {
     Box::new(move || Grok::new(cfg, &device))
 }
 
-/// The panel's one job.
-pub fn job(p: &GrokParams, device: &Device) -> Rc<RefCell<Job<Grok>>> {
-    Rc::new(RefCell::new(Job::new(factory(p, device), p.steps)))
+/// The job, and the jobs to schedule.
+pub fn build(p: &GrokParams, device: &Device) -> (SharedJob, Vec<JobHandle>) {
+    let j = Rc::new(RefCell::new(Job::new(factory(p, device), p.steps)));
+    (j.clone(), vec![j])
 }
 
-/// [`Panel::jobs`](crate::kit::Panel::jobs).
-pub fn jobs(q: &Query, device: &Device) -> Vec<JobHandle> {
-    vec![job(&GrokParams::from_query(q, &mut Vec::new()), device)]
+/// Every change restarts the run from the new settings.
+pub fn rebuild(j: &SharedJob, _old: &GrokParams, p: &GrokParams, device: &Device, play: bool) {
+    j.borrow_mut().reconfigure(factory(p, device), p.steps, play);
 }

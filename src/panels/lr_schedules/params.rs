@@ -1,14 +1,7 @@
 //! Panel 04's state: the two schedules compared, their shared numbers, and the seed.
 
 use crate::engine::schedule::{Kind, Schedule};
-use crate::state::query::{read_choice, read_f64, read_list, read_u64, Query, UrlParams};
-
-/// Peak-LR range (Burn's schedulers accept at most 1).
-pub const PEAK_RANGE: (f64, f64) = (1e-3, 1.0);
-/// Total-steps range.
-pub const TOTAL_RANGE: (u64, u64) = (50, 5_000);
-/// Controls a course author may hide.
-pub const HIDEABLE: [&str; 7] = ["a", "b", "peak", "warmup", "total", "min_ratio", "seed"];
+use crate::state::params::{Field, Int, Params, Pick, Real, Seed};
 
 /// Two schedules, trained side by side on the same model and data.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,39 +47,82 @@ impl ScheduleParams {
     }
 }
 
-impl UrlParams for ScheduleParams {
-    fn from_query(q: &Query, notes: &mut Vec<String>) -> Self {
-        let d = Self::default();
-        let keys: Vec<&str> = Kind::ALL.iter().map(|k| k.key()).collect();
-        let total = read_u64(q, "total", d.total as u64, TOTAL_RANGE.0, TOTAL_RANGE.1, notes) as usize;
-        Self {
-            a: read_choice(q, "a", d.a, Kind::from_key, &keys, notes),
-            b: read_choice(q, "b", d.b, Kind::from_key, &keys, notes),
-            peak: read_f64(q, "peak", d.peak, PEAK_RANGE.0, PEAK_RANGE.1, notes),
-            warmup: read_u64(q, "warmup", d.warmup as u64, 2, (total - 2) as u64, notes) as usize,
-            total,
-            min_ratio: read_f64(q, "min_ratio", d.min_ratio, 0.0, 1.0, notes),
-            seed: read_u64(q, "seed", d.seed, 0, u64::from(u32::MAX), notes),
-            hide: read_list(q, "hide", &HIDEABLE, notes),
-        }
-    }
+type P = ScheduleParams;
 
-    fn to_query(&self) -> Query {
-        Query::default()
-            .with("a", self.a.key())
-            .with("b", self.b.key())
-            .with("peak", self.peak)
-            .with("warmup", self.warmup)
-            .with("total", self.total)
-            .with("min_ratio", self.min_ratio)
-            .with("seed", self.seed)
-            .with_list("hide", &self.hide)
+/// Run A's schedule.
+pub const A: Pick<P, Kind> = Pick { key: "a", label: "Run A schedule", get: |p| p.a, set: |p, v| p.a = v };
+/// Run B's schedule.
+pub const B: Pick<P, Kind> = Pick { key: "b", label: "Run B schedule", get: |p| p.b, set: |p, v| p.b = v };
+/// The peak learning rate (Burn's schedulers accept at most 1).
+pub const PEAK: Real<P> = Real {
+    key: "peak",
+    label: Some("Peak learning rate"),
+    min: 1e-3,
+    max: 1.0,
+    step: 0.0,
+    log: true,
+    get: |p| p.peak,
+    set: |p, v| p.peak = v,
+};
+/// Warm-up steps (at most the total less two: see [`Params::settle`]).
+pub const WARMUP: Int<P> = Int {
+    key: "warmup",
+    label: Some("Warmup steps"),
+    min: 2,
+    max: 500,
+    step: 1,
+    log: false,
+    get: |p| p.warmup as u64,
+    set: |p, v| p.warmup = v as usize,
+};
+/// Total steps; the runs end there.
+pub const TOTAL: Int<P> = Int {
+    key: "total",
+    label: Some("Total steps"),
+    min: 50,
+    max: 5_000,
+    step: 10,
+    log: false,
+    get: |p| p.total as u64,
+    set: |p, v| p.total = v as usize,
+};
+/// The floor, as a fraction of the peak.
+pub const MIN_RATIO: Real<P> = Real {
+    key: "min_ratio",
+    label: Some("Minimum LR (fraction of peak)"),
+    min: 0.0,
+    max: 1.0,
+    step: 0.01,
+    log: false,
+    get: |p| p.min_ratio,
+    set: |p, v| p.min_ratio = v,
+};
+/// The seed (shared by both runs).
+pub const SEED: Seed<P> = Seed { get: |p| p.seed, set: |p, v| p.seed = v };
+
+impl Params for ScheduleParams {
+    const FIELDS: &'static [&'static dyn Field<Self>] = &[&A, &B, &PEAK, &WARMUP, &TOTAL, &MIN_RATIO, &SEED];
+    fn hide(&self) -> &[String] {
+        &self.hide
+    }
+    fn hide_mut(&mut self) -> &mut Vec<String> {
+        &mut self.hide
+    }
+    /// The warm-up must end two steps before the run does.
+    fn settle(&mut self, notes: &mut Vec<String>) {
+        let most = self.total - 2;
+        if self.warmup > most {
+            notes.push(format!("warmup={} is not below total − 1 = {}; using {most}.", self.warmup, self.total - 1));
+            self.warmup = most;
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::choice::Choice;
+    use crate::state::query::{Query, UrlParams};
 
     #[test]
     fn round_trip_and_clamping() {
@@ -98,7 +134,7 @@ mod tests {
         let p = ScheduleParams::from_query(&q, &mut notes);
         assert_eq!((p.a, p.peak, p.total, p.warmup), (Kind::Constant, 1.0, 60, 58));
         assert_eq!(notes.len(), 3, "{notes:?}");
-        for kind in Kind::ALL {
+        for &kind in Kind::ALL {
             assert!(p.schedule(kind).burn().is_ok(), "{kind:?} must be valid after clamping");
         }
     }

@@ -6,7 +6,6 @@ use super::params::ScheduleParams;
 use crate::engine::job::Job;
 use crate::engine::schedule::Kind;
 use crate::engine::scheduler::JobHandle;
-use crate::state::query::{Query, UrlParams};
 use burn::tensor::Device;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -29,7 +28,16 @@ pub fn pair(p: &ScheduleParams, device: &Device) -> [SharedJob; 2] {
     ]
 }
 
-/// [`Panel::jobs`](crate::kit::Panel::jobs).
-pub fn jobs(q: &Query, device: &Device) -> Vec<JobHandle> {
-    pair(&ScheduleParams::from_query(q, &mut Vec::new()), device).into_iter().map(|j| j as JobHandle).collect()
+/// The pair, and the jobs to schedule (both).
+pub fn build(p: &ScheduleParams, device: &Device) -> ([SharedJob; 2], Vec<JobHandle>) {
+    let jobs = pair(p, device);
+    let scheduled = jobs.iter().map(|j| j.clone() as JobHandle).collect();
+    (jobs, scheduled)
+}
+
+/// Every change restarts both runs from the new settings.
+pub fn rebuild(jobs: &[SharedJob; 2], _old: &ScheduleParams, p: &ScheduleParams, device: &Device, play: bool) {
+    for (j, (kind, run)) in jobs.iter().zip([(p.a, "a"), (p.b, "b")]) {
+        j.borrow_mut().reconfigure(factory(p, kind, run, device), p.total as u64, play);
+    }
 }

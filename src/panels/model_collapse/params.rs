@@ -4,25 +4,7 @@
 
 use super::gmm::CollapseConfig;
 use super::pool::Mode;
-use crate::state::query::{read_f64, read_list, read_u64, Query, UrlParams};
-
-/// Mixture samples per generation.
-pub const N_RANGE: (u64, u64) = (20, 2000);
-/// Mixture generations.
-pub const GENS_RANGE: (u64, u64) = (2, 200);
-/// Characters per text generation.
-pub const CHARS_RANGE: (u64, u64) = (500, 20_000);
-/// Text generations.
-pub const TEXT_GENS_RANGE: (u64, u64) = (2, 30);
-/// Gradient steps per mixture generation.
-pub const FIT_STEPS_RANGE: (u64, u64) = (10, 1000);
-/// Training steps per text generation.
-pub const TEXT_STEPS_RANGE: (u64, u64) = (20, 5000);
-/// Sampling temperature.
-pub const TEMP_RANGE: (f64, f64) = (0.5, 1.5);
-/// Parts an embedding can hide.
-pub const HIDEABLE: [&str; 11] =
-    ["n", "gens", "fit_steps", "chars", "text_gens", "text_steps", "temp", "real", "mode", "seed", "text"];
+use crate::state::params::{Field, Int, Params, Pick, Real, Seed};
 
 /// Everything panel 15 keeps in the URL.
 #[derive(Clone, Debug, PartialEq)]
@@ -92,50 +74,117 @@ impl CollapseParams {
     }
 }
 
-impl UrlParams for CollapseParams {
-    fn from_query(q: &Query, notes: &mut Vec<String>) -> Self {
-        let d = Self::default();
-        let mode = match q.get("mode") {
-            None => d.mode,
-            Some(k) => Mode::from_key(k).unwrap_or_else(|| {
-                notes.push(format!("mode: \"{k}\" is not replace or accumulate; using replace."));
-                d.mode
-            }),
-        };
-        Self {
-            n: read_u64(q, "n", d.n, N_RANGE.0, N_RANGE.1, notes),
-            gens: read_u64(q, "gens", d.gens, GENS_RANGE.0, GENS_RANGE.1, notes),
-            fit_steps: read_u64(q, "fit_steps", d.fit_steps, FIT_STEPS_RANGE.0, FIT_STEPS_RANGE.1, notes),
-            text_steps: read_u64(q, "text_steps", d.text_steps, TEXT_STEPS_RANGE.0, TEXT_STEPS_RANGE.1, notes),
-            chars: read_u64(q, "chars", d.chars, CHARS_RANGE.0, CHARS_RANGE.1, notes),
-            text_gens: read_u64(q, "text_gens", d.text_gens, TEXT_GENS_RANGE.0, TEXT_GENS_RANGE.1, notes),
-            temp: read_f64(q, "temp", d.temp, TEMP_RANGE.0, TEMP_RANGE.1, notes),
-            real: read_f64(q, "real", d.real, 0.0, 1.0, notes),
-            mode,
-            seed: read_u64(q, "seed", d.seed, 0, u64::from(u32::MAX), notes),
-            hide: read_list(q, "hide", &HIDEABLE, notes),
-        }
-    }
+type P = CollapseParams;
 
-    fn to_query(&self) -> Query {
-        Query::default()
-            .with("n", self.n)
-            .with("gens", self.gens)
-            .with("fit_steps", self.fit_steps)
-            .with("chars", self.chars)
-            .with("text_gens", self.text_gens)
-            .with("text_steps", self.text_steps)
-            .with("temp", self.temp)
-            .with("real", self.real)
-            .with("mode", self.mode.key())
-            .with("seed", self.seed)
-            .with_list("hide", &self.hide)
+/// Mixture samples per generation.
+pub const N: Int<P> = Int {
+    key: "n",
+    label: Some("Samples per generation"),
+    min: 20,
+    max: 2000,
+    step: 1,
+    log: true,
+    get: |p| p.n,
+    set: |p, v| p.n = v,
+};
+/// Mixture generations (counting generation 0).
+pub const GENS: Int<P> = Int {
+    key: "gens",
+    label: Some("Generations"),
+    min: 2,
+    max: 200,
+    step: 1,
+    log: false,
+    get: |p| p.gens,
+    set: |p, v| p.gens = v,
+};
+/// Gradient steps per mixture generation.
+pub const FIT_STEPS: Int<P> = Int {
+    key: "fit_steps",
+    label: Some("Gradient steps per generation"),
+    min: 10,
+    max: 1000,
+    step: 1,
+    log: true,
+    get: |p| p.fit_steps,
+    set: |p, v| p.fit_steps = v,
+};
+/// Characters per text generation.
+pub const CHARS: Int<P> = Int {
+    key: "chars",
+    label: Some("Characters per generation"),
+    min: 500,
+    max: 20_000,
+    step: 1,
+    log: true,
+    get: |p| p.chars,
+    set: |p, v| p.chars = v,
+};
+/// Text generations (counting generation 0).
+pub const TEXT_GENS: Int<P> = Int {
+    key: "text_gens",
+    label: Some("Generations"),
+    min: 2,
+    max: 30,
+    step: 1,
+    log: false,
+    get: |p| p.text_gens,
+    set: |p, v| p.text_gens = v,
+};
+/// Training steps per text generation.
+pub const TEXT_STEPS: Int<P> = Int {
+    key: "text_steps",
+    label: Some("Training steps per generation"),
+    min: 20,
+    max: 5000,
+    step: 1,
+    log: true,
+    get: |p| p.text_steps,
+    set: |p, v| p.text_steps = v,
+};
+/// Sampling temperature (both views).
+pub const TEMP: Real<P> = Real {
+    key: "temp",
+    label: Some("Sampling temperature"),
+    min: 0.5,
+    max: 1.5,
+    step: 0.05,
+    log: false,
+    get: |p| p.temp,
+    set: |p, v| p.temp = v,
+};
+/// Share of each batch that is kept real data.
+pub const REAL: Real<P> = Real {
+    key: "real",
+    label: Some("Share of real data kept in each batch"),
+    min: 0.0,
+    max: 1.0,
+    step: 0.05,
+    log: false,
+    get: |p| p.real,
+    set: |p, v| p.real = v,
+};
+/// Replace or accumulate.
+pub const MODE: Pick<P, Mode> = Pick { key: "mode", label: "Each generation's data", get: |p| p.mode, set: |p, v| p.mode = v };
+/// The seed.
+pub const SEED: Seed<P> = Seed { get: |p| p.seed, set: |p, v| p.seed = v };
+
+impl Params for CollapseParams {
+    const FIELDS: &'static [&'static dyn Field<Self>] =
+        &[&N, &GENS, &FIT_STEPS, &CHARS, &TEXT_GENS, &TEXT_STEPS, &TEMP, &REAL, &MODE, &SEED];
+    const PARTS: &'static [&'static str] = &["text"];
+    fn hide(&self) -> &[String] {
+        &self.hide
+    }
+    fn hide_mut(&mut self) -> &mut Vec<String> {
+        &mut self.hide
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::query::{Query, UrlParams};
 
     #[test]
     fn round_trip_and_bad_values() {
@@ -145,7 +194,7 @@ mod tests {
         assert!(notes.is_empty(), "{notes:?}");
         let q = Query::parse("mode=both&n=1&real=7&temp=NaN&gens=1e9");
         let p = CollapseParams::from_query(&q, &mut notes);
-        assert_eq!((p.mode, p.n, p.real, p.gens), (Mode::Replace, N_RANGE.0, 1.0, GENS_RANGE.1));
+        assert_eq!((p.mode, p.n, p.real, p.gens), (Mode::Replace, N.min, 1.0, GENS.max));
         assert_eq!(p.temp, 1.0);
         assert_eq!(notes.len(), 5, "{notes:?}");
     }

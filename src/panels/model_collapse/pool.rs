@@ -5,6 +5,9 @@
 //! everything seen before (Gerstgrasser et al., "Is Model Collapse Inevitable? Breaking the Curse of
 //! Recursion by Accumulating Real and Synthetic Data", 2024).
 
+
+use crate::engine::choice::Choice;
+
 /// Whether old data is thrown away each generation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
@@ -14,17 +17,21 @@ pub enum Mode {
     Accumulate,
 }
 
-impl Mode {
-    /// URL key.
-    pub fn key(self) -> &'static str {
+impl Choice for Mode {
+    const ALL: &'static [Self] = &[Mode::Replace, Mode::Accumulate];
+
+    fn key(self) -> &'static str {
         match self {
             Mode::Replace => "replace",
             Mode::Accumulate => "accumulate",
         }
     }
-    /// Inverse of [`Mode::key`].
-    pub fn from_key(key: &str) -> Option<Self> {
-        [Mode::Replace, Mode::Accumulate].into_iter().find(|m| m.key() == key)
+
+    fn label(self) -> &'static str {
+        match self {
+            Mode::Replace => "Replace: train only on the newest batch",
+            Mode::Accumulate => "Accumulate: keep every batch",
+        }
     }
 }
 

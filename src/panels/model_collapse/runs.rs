@@ -7,7 +7,7 @@ use super::text::TextCollapse;
 use crate::engine::data::text::Corpus;
 use crate::engine::job::Job;
 use crate::engine::scheduler::JobHandle;
-use crate::state::query::{Query, UrlParams};
+use crate::state::params::Params;
 use burn::tensor::Device;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -24,25 +24,31 @@ pub fn text_factory(p: &CollapseParams, corpus: &Rc<Corpus>, device: &Device) ->
     (Box::new(move || TextCollapse::new(corpus.clone(), cfg, &device)), TextCollapse::budget(&cfg))
 }
 
+/// The mixture run's job.
+pub type MixJob = Rc<RefCell<Job<MixtureCollapse>>>;
+/// The text run's job.
+pub type TextJob = Rc<RefCell<Job<TextCollapse>>>;
+/// Both jobs, and the real text the text run starts from.
+pub type Runs = (MixJob, TextJob, Rc<Corpus>);
+
 /// Both runs, and which are scheduled: with the text view hidden (`hide=text`) its run never trains.
-#[allow(clippy::type_complexity)]
-pub fn build(
-    p: &CollapseParams,
-    corpus: &Rc<Corpus>,
-    device: &Device,
-) -> (Rc<RefCell<Job<MixtureCollapse>>>, Rc<RefCell<Job<TextCollapse>>>, Vec<JobHandle>) {
+pub fn build(p: &CollapseParams, device: &Device) -> (Runs, Vec<JobHandle>) {
+    let corpus = Rc::new(Corpus::moby_dick());
     let (f, budget) = mixture_factory(p, device);
     let mix = Rc::new(RefCell::new(Job::new(f, budget)));
-    let (f, budget) = text_factory(p, corpus, device);
+    let (f, budget) = text_factory(p, &corpus, device);
     let text = Rc::new(RefCell::new(Job::new(f, budget)));
     let mut scheduled = vec![mix.clone() as JobHandle];
-    if !p.hide.iter().any(|h| h == "text") {
+    if !p.hides("text") {
         scheduled.push(text.clone());
     }
-    (mix, text, scheduled)
+    ((mix, text, corpus), scheduled)
 }
 
-/// [`Panel::jobs`](crate::kit::Panel::jobs).
-pub fn jobs(q: &Query, device: &Device) -> Vec<JobHandle> {
-    build(&CollapseParams::from_query(q, &mut Vec::new()), &Rc::new(Corpus::moby_dick()), device).2
+/// Every change restarts both runs (the shared settings feed both).
+pub fn rebuild((mix, text, corpus): &Runs, _old: &CollapseParams, p: &CollapseParams, device: &Device, play: bool) {
+    let (f, budget) = mixture_factory(p, device);
+    mix.borrow_mut().reconfigure(f, budget, play);
+    let (f, budget) = text_factory(p, corpus, device);
+    text.borrow_mut().reconfigure(f, budget, play && !p.hides("text"));
 }

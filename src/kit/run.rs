@@ -1,0 +1,212 @@
+//! A panel's run, in one hook: [`use_panel`] reads the parameters from the URL, builds the jobs
+//! from the panel's `runs::build`, registers them (runtime, `window.trainlab`, visibility), starts
+//! them unless the reader asked otherwise, and hands the view one [`PanelRun`]: the parameters,
+//! status, steps, rate and errors, a `set` that rewrites the URL and rebuilds what changed (through
+//! `runs::rebuild`), a redraw hook called only when new results arrived, and every field's control.
+
+use super::hooks::{device, group_actions, on_tick, update_params, use_jobs, use_url_params, StepRate, UrlStart};
+use crate::components::controls::{Actions, PlayControls, Progress, SeedInput, Select, Slider, Toggle};
+use crate::engine::group::JobGroup;
+use crate::engine::job::Status;
+use crate::engine::scheduler::JobHandle;
+use crate::state::params::{Control, Field, Params, Value, Widget, SEED_MAX};
+use burn::tensor::Device;
+use leptos::html::Section;
+use leptos::prelude::*;
+use std::rc::Rc;
+
+/// Builds a panel's jobs from its parameters: the typed handles its view reads, and the jobs to
+/// schedule (a hidden part's job may be left out).
+pub type Build<P, T> = fn(&P, &Device) -> (T, Vec<JobHandle>);
+/// Rebuilds the jobs that a change from the first parameters to the second affects; the flag says
+/// whether they should start at once.
+pub type Rebuild<P, T> = fn(&T, &P, &P, &Device, bool);
+
+/// Everything a panel's view needs of its run. `Copy`, so closures take it freely.
+pub struct PanelRun<P: Params> {
+    /// The parameters; change them with [`PanelRun::set`].
+    pub params: RwSignal<P>,
+    /// The jobs' combined status.
+    pub status: RwSignal<Status>,
+    /// Steps done by the slowest job.
+    pub steps: RwSignal<u64>,
+    /// Steps per second.
+    pub rate: StepRate,
+    /// What went wrong, one message per job that failed.
+    pub errors: RwSignal<Vec<String>>,
+    /// Whether the panel may start by itself (no `autoplay=0`, no reduced motion).
+    pub autoplay: bool,
+    /// The node whose visibility decides whether the jobs train (for the panel frame).
+    pub root: NodeRef<Section>,
+    /// Notes about URL values that were replaced (for the panel frame).
+    pub notes: StoredValue<Vec<String>>,
+    group: StoredValue<JobGroup, LocalStorage>,
+    seen: StoredValue<Vec<u64>>,
+    rebuild: StoredValue<Rc<dyn Fn(&P, &P)>, LocalStorage>,
+    draw: StoredValue<Vec<Rc<dyn Fn()>>, LocalStorage>,
+}
+
+impl<P: Params> Clone for PanelRun<P> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<P: Params> Copy for PanelRun<P> {}
+
+/// Connects a panel to its jobs. Returns the run and the typed handles `build` made.
+pub fn use_panel<P: Params, T: 'static>(
+    build: Build<P, T>,
+    rebuild: Rebuild<P, T>,
+) -> (PanelRun<P>, StoredValue<T, LocalStorage>) {
+    let UrlStart { params, notes, autoplay, initial } = use_url_params::<P>();
+    let (typed, jobs) = build(&initial, &device());
+    let group = JobGroup(jobs);
+    if autoplay {
+        group.each(|j| j.play());
+    }
+    let root = use_jobs(group.clone());
+    let typed = StoredValue::new_local(typed);
+    let redo: Rc<dyn Fn(&P, &P)> =
+        Rc::new(move |old: &P, new: &P| typed.with_value(|t| rebuild(t, old, new, &device(), autoplay)));
+    let run = PanelRun {
+        params,
+        status: RwSignal::new(Status::Idle),
+        steps: RwSignal::new(0),
+        rate: StepRate::new(),
+        errors: RwSignal::new(Vec::new()),
+        autoplay,
+        root,
+        notes: StoredValue::new(notes),
+        group: StoredValue::new_local(group),
+        seen: StoredValue::new(Vec::new()),
+        rebuild: StoredValue::new_local(redo),
+        draw: StoredValue::new_local(Vec::new()),
+    };
+    on_tick(move || run.refresh());
+    (run, typed)
+}
+
+impl<P: Params> PanelRun<P> {
+    /// Calls `draw` whenever a job has something new to show (results read back, host work done,
+    /// a reset) and after every change of parameters, not on ticks that brought nothing.
+    pub fn on_draw(self, draw: impl Fn() + 'static) {
+        self.draw.update_value(|d| d.push(Rc::new(draw)));
+        self.redraw();
+    }
+
+    /// Applies `change` to the parameters (then [`Params::settle`]); if they changed, rewrites the
+    /// URL, rebuilds the affected jobs and redraws.
+    pub fn set(self, change: impl Fn(&mut P)) {
+        let old = self.params.get_untracked();
+        let settled = |p: &mut P| {
+            change(p);
+            p.settle(&mut Vec::new());
+        };
+        if let Some(new) = update_params(self.params, &settled) {
+            self.rebuild.with_value(|r| r(&old, &new));
+            self.redraw();
+        }
+    }
+
+    /// Whether `name` (a control's key or a part) is hidden by `hide=`.
+    pub fn hidden(self, name: &str) -> bool {
+        self.params.with(|p| p.hides(name))
+    }
+
+    /// Play, Pause, Step and Reset for every job.
+    pub fn actions(self) -> Actions {
+        group_actions(self.group.get_value(), move || self.redraw())
+    }
+
+    /// Forgets what was drawn and refreshes now.
+    fn redraw(self) {
+        self.seen.set_value(Vec::new());
+        self.refresh();
+    }
+
+    /// Status, steps, rate and errors from the jobs; the draw hooks when any job's revision moved.
+    fn refresh(self) {
+        let (status, steps, errors, each) = self.group.with_value(|g| {
+            let errors: Vec<String> = g.0.iter().filter_map(|j| j.borrow().error()).collect();
+            let each: Vec<u64> = g.0.iter().map(|j| j.borrow().revision()).collect();
+            (g.status(), g.steps(), errors, each)
+        });
+        if self.status.get_untracked() != status {
+            self.status.set(status);
+        }
+        if self.steps.get_untracked() != steps {
+            self.steps.set(steps);
+        }
+        self.rate.observe(steps);
+        if self.errors.with_untracked(|e| *e != errors) {
+            self.errors.set(errors);
+        }
+        if self.seen.with_value(|s| *s != each) {
+            self.seen.set_value(each);
+            self.draw.with_value(|d| d.iter().for_each(|f| f()));
+        }
+    }
+
+    /// The control of `field`, hidden while `hide=` names it; nothing for a field without one.
+    pub fn control(self, field: &'static dyn Field<P>) -> impl IntoView {
+        let key = field.key();
+        let shown = Memo::new(move |_| !self.hidden(key));
+        move || shown.get().then(|| untrack(|| self.widget(field)))
+    }
+
+    /// `children`, as the part `name` that `hide=` may name (`data-part`, for the embed tests).
+    pub fn part(self, name: &'static str, children: impl Fn() -> AnyView + Send + Sync + 'static) -> impl IntoView {
+        let shown = Memo::new(move |_| !self.hidden(name));
+        move || shown.get().then(|| view! { <div class="part" data-part=name>{untrack(&children)}</div> })
+    }
+
+    fn widget(self, field: &'static dyn Field<P>) -> AnyView {
+        let Some(Control { label, widget }) = field.control() else { return ().into_any() };
+        let name = field.key();
+        let params = self.params;
+        let num = Signal::derive(move || match params.with(|p| field.value(p)) {
+            Value::Num(x) => x,
+            Value::Flag(b) => f64::from(u8::from(b)),
+            Value::Key(_) => 0.0,
+        });
+        let to = move |v: Value| self.set(move |p| field.set(p, &v));
+        let on_num = Callback::new(move |x: f64| to(Value::Num(x)));
+        match widget {
+            Widget::Slider { min, max, step, log, whole } => view! {
+                <Slider name=name label=label min=min max=max step=step log=log whole=whole value=num on_change=on_num />
+            }
+            .into_any(),
+            Widget::Select(options) => {
+                let key = Signal::derive(move || match params.with(|p| field.value(p)) {
+                    Value::Key(k) => k,
+                    other => format!("{other:?}"),
+                });
+                let on_key = Callback::new(move |k: String| to(Value::Key(k)));
+                view! { <Select name=name label=label options=options value=key on_change=on_key /> }.into_any()
+            }
+            Widget::Toggle => {
+                let on = Signal::derive(move || num.get() >= 0.5);
+                let on_flag = Callback::new(move |b: bool| to(Value::Flag(b)));
+                view! { <Toggle name=name label=label value=on on_change=on_flag /> }.into_any()
+            }
+            Widget::Seed => view! { <SeedInput name=name max=SEED_MAX value=num on_change=on_num /> }.into_any(),
+        }
+    }
+}
+
+/// Play/Pause/Step/Reset, progress through `total` steps with the rate and time left, and the
+/// run's errors.
+#[component]
+pub fn RunControls<P: Params>(
+    /// The panel's run.
+    run: PanelRun<P>,
+    /// The step budget the progress bar counts to.
+    #[prop(into)]
+    total: Signal<u64>,
+) -> impl IntoView {
+    view! {
+        <PlayControls status=run.status actions=run.actions() />
+        <Progress done=run.steps total=total rate=run.rate.rate />
+        {move || run.errors.get().into_iter().map(|e| view! { <p class="diverged" role="alert">{e}</p> }).collect_view()}
+    }
+}
