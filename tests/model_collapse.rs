@@ -2,6 +2,7 @@
 //! generation ("replace"), a Gaussian mixture loses its spread and its rare far mode, and a
 //! character model writes ever less varied text and gets ever worse at real text. Keeping every
 //! generation's data ("accumulate"), or a share of real data in each batch, holds collapse off.
+//! The default run a reader gets shows the collapse in both views.
 
 mod common;
 
@@ -12,7 +13,9 @@ use trainlab::engine::backend::cpu_device;
 use trainlab::engine::data::text::Corpus;
 use trainlab::engine::job::{Experiment, Job, Status};
 use trainlab::panels::model_collapse::gmm::{CollapseConfig, MixtureCollapse, FIT_STEPS};
+use trainlab::panels::model_collapse::params::CollapseParams;
 use trainlab::panels::model_collapse::pool::Mode;
+use trainlab::panels::model_collapse::runs::build;
 use trainlab::panels::model_collapse::text::{TextCollapse, TRAIN_STEPS};
 
 fn config(mode: Mode, real_frac: f64, n: usize, generations: usize, seed: u64, steps: u64) -> CollapseConfig {
@@ -73,4 +76,25 @@ fn a_language_model_fed_its_own_text_loses_diversity_and_real_text_perplexity() 
     assert!(div_r[5] < div_r[0] - 0.1, "diversity under replace: {div_r:?}");
     assert!(div_r[5] < div_a[5] - 0.1, "diversity: {div_r:?} (replace) vs {div_a:?}");
     assert!(r.exp().gens.iter().all(|g| !g.excerpt.is_empty()), "every generation keeps a sample of its text");
+}
+
+#[test]
+fn the_default_run_a_reader_gets_collapses_in_both_views() {
+    // Exactly what the page builds at its defaults (seed 0, replace, 100 mixture generations of
+    // 50 samples, 8 text generations of 3,000 characters): the browser test runs a reduced
+    // configuration, so the lesson itself is asserted here.
+    let ((mix, text, _), scheduled) = build(&CollapseParams::default(), &cpu_device());
+    assert_eq!(scheduled.len(), 2, "both views train by default");
+    run_to_end(&mix);
+    run_to_end(&text);
+    let (m, t) = (mix.borrow(), text.borrow());
+    assert_eq!((m.status(), t.status()), (Status::Done, Status::Done));
+    let (sigma, tail) = (values(&m, "sigma"), values(&m, "tail_mass"));
+    let (ppl, div) = (values(&t, "perplexity"), values(&t, "distinct_4grams"));
+    assert_eq!((sigma.len(), ppl.len()), (100, 8));
+    assert!(tail[0] > 0.01 && tail[99] < 0.1 * tail[0], "tail mass {} -> {}", tail[0], tail[99]);
+    assert!(sigma[99] < 0.6 * sigma[0], "σ {} -> {}", sigma[0], sigma[99]);
+    assert!(ppl[7] > 2.0 * ppl[0], "perplexity on real text {ppl:?}");
+    assert!(div[7] < div[0] - 0.1, "distinct 4-grams {div:?}");
+    assert_eq!(t.exp().gens.len(), 8, "every generation wrote its text");
 }

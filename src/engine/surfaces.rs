@@ -46,7 +46,6 @@ impl Choice for Surface {
 }
 
 impl Surface {
-
     /// f(x, y).
     pub fn value(self, x: f64, y: f64) -> f64 {
         match self {

@@ -128,6 +128,34 @@ pub struct Real<P> {
     pub set: fn(&mut P, f64),
 }
 
+impl<P> Real<P> {
+    /// A slider labelled `label` over `[min, max]`, in steps of a hundredth of the range.
+    pub const fn new(
+        key: &'static str,
+        label: &'static str,
+        (min, max): (f64, f64),
+        get: fn(&P) -> f64,
+        set: fn(&mut P, f64),
+    ) -> Self {
+        Self { key, label: Some(label), min, max, step: (max - min) / 100.0, log: false, get, set }
+    }
+    /// Slider steps of `step`.
+    pub const fn step(mut self, step: f64) -> Self {
+        self.step = step;
+        self
+    }
+    /// A log-scale slider.
+    pub const fn log(mut self) -> Self {
+        self.log = true;
+        self
+    }
+    /// No control: the panel edits the value some other way.
+    pub const fn unlabelled(mut self) -> Self {
+        self.label = None;
+        self
+    }
+}
+
 impl<P> Field<P> for Real<P> {
     fn key(&self) -> &'static str {
         self.key
@@ -173,6 +201,34 @@ pub struct Int<P> {
     pub set: fn(&mut P, u64),
 }
 
+impl<P> Int<P> {
+    /// A whole-number slider labelled `label` over `[min, max]`, in steps of 1.
+    pub const fn new(
+        key: &'static str,
+        label: &'static str,
+        (min, max): (u64, u64),
+        get: fn(&P) -> u64,
+        set: fn(&mut P, u64),
+    ) -> Self {
+        Self { key, label: Some(label), min, max, step: 1, log: false, get, set }
+    }
+    /// Slider steps of `step`.
+    pub const fn step(mut self, step: u64) -> Self {
+        self.step = step;
+        self
+    }
+    /// A log-scale slider.
+    pub const fn log(mut self) -> Self {
+        self.log = true;
+        self
+    }
+    /// No control: the panel edits the value some other way.
+    pub const fn unlabelled(mut self) -> Self {
+        self.label = None;
+        self
+    }
+}
+
 impl<P> Field<P> for Int<P> {
     fn key(&self) -> &'static str {
         self.key
@@ -212,7 +268,16 @@ pub const SEED_MAX: u64 = u32::MAX as u64;
 
 impl<P> Seed<P> {
     fn as_int(&self) -> Int<P> {
-        Int { key: "seed", label: Some("Seed"), min: 0, max: SEED_MAX, step: 1, log: false, get: self.get, set: self.set }
+        Int {
+            key: "seed",
+            label: Some("Seed"),
+            min: 0,
+            max: SEED_MAX,
+            step: 1,
+            log: false,
+            get: self.get,
+            set: self.set,
+        }
     }
 }
 
@@ -446,8 +511,16 @@ mod tests {
         }
     }
 
-    const LR: Real<Toy> =
-        Real { key: "lr", label: Some("LR"), min: 1e-3, max: 1.0, step: 0.0, log: true, get: |p| p.lr, set: |p, v| p.lr = v };
+    const LR: Real<Toy> = Real {
+        key: "lr",
+        label: Some("LR"),
+        min: 1e-3,
+        max: 1.0,
+        step: 0.0,
+        log: true,
+        get: |p| p.lr,
+        set: |p, v| p.lr = v,
+    };
     const WIDTH: Int<Toy> = Int {
         key: "width",
         label: Some("Width"),
@@ -458,8 +531,16 @@ mod tests {
         get: |p| p.width,
         set: |p, v| p.width = v,
     };
-    const TOTAL: Int<Toy> =
-        Int { key: "total", label: None, min: 1, max: 1000, step: 1, log: false, get: |p| p.total, set: |p, v| p.total = v };
+    const TOTAL: Int<Toy> = Int {
+        key: "total",
+        label: None,
+        min: 1,
+        max: 1000,
+        step: 1,
+        log: false,
+        get: |p| p.total,
+        set: |p, v| p.total = v,
+    };
 
     impl Params for Toy {
         const FIELDS: &'static [&'static dyn Field<Self>] = &[
@@ -486,7 +567,13 @@ mod tests {
 
     #[test]
     fn one_table_reads_writes_clamps_and_names_the_hideable_parts() {
-        let p = Toy { lr: 0.5, shape: Shape::Square, seed: u64::from(u32::MAX), hide: vec!["chart".into()], ..Toy::default() };
+        let p = Toy {
+            lr: 0.5,
+            shape: Shape::Square,
+            seed: u64::from(u32::MAX),
+            hide: vec!["chart".into()],
+            ..Toy::default()
+        };
         let q = p.to_query();
         assert_eq!(q.get("shape"), Some("square"));
         assert_eq!(q.get("hide"), Some("chart"));
@@ -511,7 +598,10 @@ mod tests {
         Field::set(&WIDTH, &mut t, &Value::Num(6.6));
         Field::set(&WIDTH, &mut t, &Value::Num(f64::NAN));
         assert_eq!((t.lr, t.width), (1.0, 7));
-        assert_eq!(LR.control().map(|c| c.widget), Some(Widget::Slider { min: 1e-3, max: 1.0, step: 0.0, log: true, whole: false }));
+        assert_eq!(
+            LR.control().map(|c| c.widget),
+            Some(Widget::Slider { min: 1e-3, max: 1.0, step: 0.0, log: true, whole: false })
+        );
         assert!(TOTAL.control().is_none());
     }
 }

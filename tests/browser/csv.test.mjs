@@ -24,11 +24,15 @@ const app = useApp();
 /** What a non-finite value becomes on both sides: metrics() gives null, the CSV NaN/inf/-inf. */
 const NON_FINITE = 'non-finite';
 /**
- * Charts redraw on the runtime's tick, at most every 80 ms after data lands (src/runtime/mod.rs,
- * TICK_MS), so a chart may trail the job by a tick when the status turns "done". 20 frames are
- * at least 330 ms at 60 frames a second (more on a slow machine): time for several ticks.
+ * Charts take their series on the runtime's tick (src/runtime/mod.rs), in the same refresh that
+ * sets the status the panel shows (src/kit/run.rs), so once the panel itself reads "Done" its
+ * charts hold the finished run, even if `window.trainlab.status` (read from the jobs) said so a
+ * tick earlier.
  */
-const SETTLE_FRAMES = 20;
+async function waitForShownDone(p, slug) {
+  await p.page.locator('.play-controls .status').first().filter({ hasText: /^Done$/ }).waitFor({ timeout: APP_START_MS });
+  await p.waitForStatus('done', { slug, timeout: APP_START_MS });
+}
 
 /** A CSV cell as the number Rust's `f64::to_string` wrote. */
 function csvNumber(cell, where) {
@@ -85,10 +89,9 @@ async function downloadCsv(page, button) {
 }
 
 test('every built panel: each line chart\'s CSV holds the points metrics() reports', { timeout: 150_000 }, async (t) => {
-  // One page for all panels, as a reader moving between embeds: the wasm is fetched once.
-  const p = await app.open('/');
-  await p.waitForApp();
-  const registry = await p.page.evaluate(() => window.trainlab.registry());
+  const home = await app.open('/');
+  await home.waitForApp();
+  const registry = await home.page.evaluate(() => window.trainlab.registry());
   assert.ok(Array.isArray(registry) && registry.length === 17, `registry() gave ${JSON.stringify(registry)?.slice(0, 200)}`);
   const built = registry.filter((c) => c.built);
   assert.ok(built.length >= 6, `only ${built.length} built panels`);
@@ -97,12 +100,9 @@ test('every built panel: each line chart\'s CSV holds the points metrics() repor
     const num = String(c.number).padStart(2, '0');
     await t.test(`panel ${num} (${c.slug})`, async (t) => {
       const t0 = Date.now();
-      const url = `/embed/${c.slug}?backend=cpu&${c.testQuery}`;
-      p.openedAt = url;
-      await p.page.goto(app.url(url), { waitUntil: 'load', timeout: APP_START_MS });
+      const p = await app.open(`/embed/${c.slug}?backend=cpu&${c.testQuery}`);
       await p.showPanel();
-      await p.waitForStatus('done', { slug: c.slug, timeout: APP_START_MS });
-      await p.frames(SETTLE_FRAMES);
+      await waitForShownDone(p, c.slug);
       const metrics = await p.metrics(c.slug);
       assert.ok(metrics && Object.keys(metrics).length > 0, `${c.slug}: metrics() is empty`);
 

@@ -31,7 +31,6 @@ impl Choice for Activation {
 }
 
 impl Activation {
-
     /// Applies the non-linearity.
     pub fn apply<const D: usize>(self, x: Tensor<D>) -> Tensor<D> {
         match self {

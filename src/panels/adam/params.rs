@@ -81,71 +81,30 @@ pub const Y0: Custom<P> = Custom {
     write: |p| Some(p.start.1.to_string()),
 };
 /// The learning rate of every racer.
-pub const LR: Real<P> = Real {
-    key: "lr",
-    label: Some("Learning rate η"),
-    min: 1e-4,
-    max: 1.0,
-    step: 0.0,
-    log: true,
-    get: |p| p.hyper.lr,
-    set: |p, v| p.hyper.lr = v,
-};
+pub const LR: Real<P> =
+    Real::<P>::new("lr", "Learning rate η", (1e-4, 1.0), |p| p.hyper.lr, |p, v| p.hyper.lr = v).log();
 /// β₁.
-pub const BETA1: Real<P> = Real {
-    key: "beta1",
-    label: Some("β₁ (and momentum μ)"),
-    min: 0.0,
-    max: 0.999,
-    step: 0.001,
-    log: false,
-    get: |p| p.hyper.beta1,
-    set: |p, v| p.hyper.beta1 = v,
-};
+pub const BETA1: Real<P> =
+    Real::<P>::new("beta1", "β₁ (and momentum μ)", (0.0, 0.999), |p| p.hyper.beta1, |p, v| p.hyper.beta1 = v)
+        .step(0.001);
 /// β₂.
-pub const BETA2: Real<P> = Real {
-    key: "beta2",
-    label: Some("β₂ (and RMSprop's α)"),
-    min: 0.0,
-    max: 0.9999,
-    step: 0.0001,
-    log: false,
-    get: |p| p.hyper.beta2,
-    set: |p, v| p.hyper.beta2 = v,
-};
+pub const BETA2: Real<P> =
+    Real::<P>::new("beta2", "β₂ (and RMSprop's α)", (0.0, 0.9999), |p| p.hyper.beta2, |p, v| p.hyper.beta2 = v)
+        .step(0.0001);
 /// ε.
-pub const EPS: Real<P> = Real {
-    key: "eps",
-    label: Some("ε"),
-    min: 1e-10,
-    max: 1.0,
-    step: 0.0,
-    log: true,
-    get: |p| p.hyper.eps,
-    set: |p, v| p.hyper.eps = v,
-};
+pub const EPS: Real<P> = Real::<P>::new("eps", "ε", (1e-10, 1.0), |p| p.hyper.eps, |p, v| p.hyper.eps = v).log();
 /// Weight decay, shared by AdamW in the race and by both runs of the decay comparison.
-pub const WD: Real<P> = Real {
-    key: "wd",
-    label: Some("Weight decay λ (AdamW here, both runs below)"),
-    min: 0.0,
-    max: 0.2,
-    step: 0.001,
-    log: false,
-    get: |p| p.hyper.weight_decay,
-    set: |p, v| p.hyper.weight_decay = v,
-};
+pub const WD: Real<P> = Real::<P>::new(
+    "wd",
+    "Weight decay λ (AdamW here, both runs below)",
+    (0.0, 0.2),
+    |p| p.hyper.weight_decay,
+    |p, v| p.hyper.weight_decay = v,
+)
+.step(0.001);
 /// The race's length.
-pub const STEPS: Int<P> = Int {
-    key: "steps",
-    label: Some("Race length (steps)"),
-    min: 10,
-    max: 5_000,
-    step: 10,
-    log: false,
-    get: |p| p.steps,
-    set: |p, v| p.steps = v,
-};
+pub const STEPS: Int<P> =
+    Int::<P>::new("steps", "Race length (steps)", (10, 5_000), |p| p.steps, |p, v| p.steps = v).step(10);
 /// Racers not drawn.
 pub const OFF: Custom<P> = Custom {
     key: "off",

@@ -92,7 +92,15 @@ pub fn AdamPanel() -> impl IntoView {
         let (paths, _) = race_lines.get();
         let s = surface.get();
         let marker = Some(params.with(|p| p.start));
-        HeatmapData { n: GRID, extent: s.extent(), values: grid.get(), paths, marker, ramp: Ramp::Contours, ..Default::default() }
+        HeatmapData {
+            n: GRID,
+            extent: s.extent(),
+            values: grid.get(),
+            paths,
+            marker,
+            ramp: Ramp::Contours,
+            ..Default::default()
+        }
     });
     let loss_lines = Signal::derive(move || race_lines.get().1);
     let internals = Memo::new(move |_| metrics.with(internals_view));

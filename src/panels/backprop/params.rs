@@ -92,66 +92,23 @@ type P = BackpropParams;
 pub const DATASET: Pick<P, Shape> =
     Pick { key: "dataset", label: "Data set", get: |p| p.dataset, set: |p, v| p.dataset = v };
 /// Jitter of the points.
-pub const NOISE: Real<P> = Real {
-    key: "noise",
-    label: Some("Noise"),
-    min: 0.0,
-    max: 0.5,
-    step: 0.01,
-    log: false,
-    get: |p| p.noise,
-    set: |p, v| p.noise = v,
-};
+pub const NOISE: Real<P> = Real::<P>::new("noise", "Noise", (0.0, 0.5), |p| p.noise, |p, v| p.noise = v).step(0.01);
 /// Hidden layers.
-pub const DEPTH: Int<P> = Int {
-    key: "depth",
-    label: Some("Hidden layers"),
-    min: 1,
-    max: 6,
-    step: 1,
-    log: false,
-    get: |p| p.depth as u64,
-    set: |p, v| p.depth = v as usize,
-};
+pub const DEPTH: Int<P> =
+    Int::<P>::new("depth", "Hidden layers", (1, 6), |p| p.depth as u64, |p, v| p.depth = v as usize);
 /// Units per hidden layer.
-pub const WIDTH: Int<P> = Int {
-    key: "width",
-    label: Some("Units per layer"),
-    min: 1,
-    max: 64,
-    step: 1,
-    log: false,
-    get: |p| p.width as u64,
-    set: |p, v| p.width = v as usize,
-};
+pub const WIDTH: Int<P> =
+    Int::<P>::new("width", "Units per layer", (1, 64), |p| p.width as u64, |p, v| p.width = v as usize);
 /// The non-linearity.
 pub const ACT: Pick<P, Activation> = Pick { key: "act", label: "Activation", get: |p| p.act, set: |p, v| p.act = v };
 /// The learning rate.
-pub const LR: Real<P> = Real {
-    key: "lr",
-    label: Some("Learning rate"),
-    min: 1e-4,
-    max: 10.0,
-    step: 0.0,
-    log: true,
-    get: |p| p.lr,
-    set: |p, v| p.lr = v,
-};
+pub const LR: Real<P> = Real::<P>::new("lr", "Learning rate", (1e-4, 10.0), |p| p.lr, |p, v| p.lr = v).log();
 /// The update rule.
 pub const OPTIM: Pick<P, Optim> = Pick { key: "optim", label: "Optimizer", get: |p| p.optim, set: |p, v| p.optim = v };
 /// The seed.
 pub const SEED: Seed<P> = Seed { get: |p| p.seed, set: |p, v| p.seed = v };
 /// The step budget.
-pub const STEPS: Int<P> = Int {
-    key: "steps",
-    label: Some("Step budget"),
-    min: 1,
-    max: 100_000,
-    step: 1,
-    log: true,
-    get: |p| p.steps,
-    set: |p, v| p.steps = v,
-};
+pub const STEPS: Int<P> = Int::<P>::new("steps", "Step budget", (1, 100_000), |p| p.steps, |p, v| p.steps = v).log();
 
 impl Params for BackpropParams {
     const FIELDS: &'static [&'static dyn Field<Self>] =

@@ -27,7 +27,8 @@ pub fn BackpropPanel() -> impl IntoView {
             let m = j.metrics();
             let names = j.metric_names();
             loss_lines.set(vec![Line::from_metrics(m, "train_loss")]);
-            grad_lines.set(names.iter().filter(|n| n.starts_with("grad_norm")).map(|n| Line::from_metrics(m, n)).collect());
+            grad_lines
+                .set(names.iter().filter(|n| n.starts_with("grad_norm")).map(|n| Line::from_metrics(m, n)).collect());
             accuracy.set(m.get("train_acc").and_then(|s| s.last_value()));
             inspection.set(j.exp().inspection.clone());
             let e = j.exp();

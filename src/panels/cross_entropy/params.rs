@@ -100,74 +100,33 @@ pub const LOGITS: Custom<P> = Custom {
     write: |p| Some(p.logits.iter().map(|v| format!("{}", (v * 100.0).round() / 100.0)).collect::<Vec<_>>().join(",")),
 };
 /// The vocabulary size.
-pub const V: Int<P> = Int {
-    key: "v",
-    label: Some("Vocabulary size V"),
-    min: V_RANGE.0 as u64,
-    max: V_RANGE.1 as u64,
-    step: 1,
-    log: false,
-    get: |p| p.v() as u64,
-    set: |p, v| p.resize(v as usize),
-};
+pub const V: Int<P> = Int::<P>::new(
+    "v",
+    "Vocabulary size V",
+    (V_RANGE.0 as u64, V_RANGE.1 as u64),
+    |p| p.v() as u64,
+    |p, v| p.resize(v as usize),
+);
 /// The correct token (below V: see [`Params::settle`]).
-pub const TARGET: Int<P> = Int {
-    key: "target",
-    label: Some("Target token (index, below V)"),
-    min: 0,
-    max: V_RANGE.1 as u64 - 1,
-    step: 1,
-    log: false,
-    get: |p| p.target as u64,
-    set: |p, v| p.target = v as usize,
-};
+pub const TARGET: Int<P> = Int::<P>::new(
+    "target",
+    "Target token (index, below V)",
+    (0, V_RANGE.1 as u64 - 1),
+    |p| p.target as u64,
+    |p, v| p.target = v as usize,
+);
 /// The softmax temperature.
-pub const TEMP: Real<P> = Real {
-    key: "temp",
-    label: Some("Temperature T"),
-    min: 0.1,
-    max: 10.0,
-    step: 0.0,
-    log: true,
-    get: |p| p.temp,
-    set: |p, v| p.temp = v,
-};
+pub const TEMP: Real<P> = Real::<P>::new("temp", "Temperature T", (0.1, 10.0), |p| p.temp, |p, v| p.temp = v).log();
 /// Label smoothing on or off.
 pub const SMOOTHING: Flag<P> =
     Flag { key: "smoothing", label: "Label smoothing", get: |p| p.smoothing, set: |p, v| p.smoothing = v };
 /// Its strength α.
-pub const ALPHA: Real<P> = Real {
-    key: "alpha",
-    label: Some("Smoothing α"),
-    min: 0.0,
-    max: 0.5,
-    step: 0.01,
-    log: false,
-    get: |p| p.alpha,
-    set: |p, v| p.alpha = v,
-};
+pub const ALPHA: Real<P> =
+    Real::<P>::new("alpha", "Smoothing α", (0.0, 0.5), |p| p.alpha, |p, v| p.alpha = v).step(0.01);
 /// The language model's learning rate.
-pub const LR: Real<P> = Real {
-    key: "lr",
-    label: Some("Learning rate"),
-    min: 1e-4,
-    max: 0.1,
-    step: 0.0,
-    log: true,
-    get: |p| p.lr,
-    set: |p, v| p.lr = v,
-};
+pub const LR: Real<P> = Real::<P>::new("lr", "Learning rate", (1e-4, 0.1), |p| p.lr, |p, v| p.lr = v).log();
 /// The language model's steps.
-pub const STEPS: Int<P> = Int {
-    key: "steps",
-    label: Some("Steps"),
-    min: 10,
-    max: 20_000,
-    step: 10,
-    log: false,
-    get: |p| p.steps,
-    set: |p, v| p.steps = v,
-};
+pub const STEPS: Int<P> = Int::<P>::new("steps", "Steps", (10, 20_000), |p| p.steps, |p, v| p.steps = v).step(10);
 /// The language model's seed.
 pub const SEED: Seed<P> = Seed { get: |p| p.seed, set: |p, v| p.seed = v };
 

@@ -139,7 +139,8 @@ fn language_model(run: PanelRun<XentParams>, lm: StoredValue<super::runs::Lm, Lo
             let alpha = params.with_untracked(|p| p.alpha_in_effect());
             let m = j.metrics();
             let x1 = (j.steps().max(2)) as f64;
-            let mut lines = vec![Line::from_metrics(m, "train_loss").color(0), Line::from_metrics(m, "val_loss").color(1)];
+            let mut lines =
+                vec![Line::from_metrics(m, "train_loss").color(0), Line::from_metrics(m, "val_loss").color(1)];
             lines.push(reference("ln_v", (v_text as f64).ln(), 1.0, x1, 7));
             lines.push(reference("unigram_entropy", unigram, 1.0, x1, 3));
             if alpha > 0.0 {

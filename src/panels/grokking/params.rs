@@ -63,16 +63,8 @@ type P = GrokParams;
 pub const MODULUS: OneOf<P> =
     OneOf { key: "p", label: "Modulus p", allowed: &PRIMES, get: |p| p.p as u64, set: |p, v| p.p = v as usize };
 /// The training share.
-pub const FRAC: Real<P> = Real {
-    key: "frac",
-    label: Some("Training share of all p² pairs"),
-    min: 0.1,
-    max: 0.9,
-    step: 0.05,
-    log: false,
-    get: |p| p.frac,
-    set: |p, v| p.frac = v,
-};
+pub const FRAC: Real<P> =
+    Real::<P>::new("frac", "Training share of all p² pairs", (0.1, 0.9), |p| p.frac, |p, v| p.frac = v).step(0.05);
 /// The hidden width.
 pub const WIDTH: OneOf<P> = OneOf {
     key: "hidden",
@@ -82,38 +74,12 @@ pub const WIDTH: OneOf<P> = OneOf {
     set: |p, v| p.hidden = v as usize,
 };
 /// AdamW's learning rate.
-pub const LR: Real<P> = Real {
-    key: "lr",
-    label: Some("Learning rate η (AdamW, β = 0.9, 0.98)"),
-    min: 1e-4,
-    max: 3e-2,
-    step: 0.0,
-    log: true,
-    get: |p| p.lr,
-    set: |p, v| p.lr = v,
-};
+pub const LR: Real<P> =
+    Real::<P>::new("lr", "Learning rate η (AdamW, β = 0.9, 0.98)", (1e-4, 3e-2), |p| p.lr, |p, v| p.lr = v).log();
 /// AdamW's weight decay.
-pub const WD: Real<P> = Real {
-    key: "wd",
-    label: Some("Weight decay λ"),
-    min: 0.0,
-    max: 5.0,
-    step: 0.05,
-    log: false,
-    get: |p| p.wd,
-    set: |p, v| p.wd = v,
-};
+pub const WD: Real<P> = Real::<P>::new("wd", "Weight decay λ", (0.0, 5.0), |p| p.wd, |p, v| p.wd = v).step(0.05);
 /// The step budget.
-pub const STEPS: Int<P> = Int {
-    key: "steps",
-    label: Some("Steps"),
-    min: 20,
-    max: 30_000,
-    step: 100,
-    log: false,
-    get: |p| p.steps,
-    set: |p, v| p.steps = v,
-};
+pub const STEPS: Int<P> = Int::<P>::new("steps", "Steps", (20, 30_000), |p| p.steps, |p, v| p.steps = v).step(100);
 /// The seed.
 pub const SEED: Seed<P> = Seed { get: |p| p.seed, set: |p, v| p.seed = v };
 /// The λ = 0 comparison.

@@ -54,49 +54,18 @@ pub const A: Pick<P, Kind> = Pick { key: "a", label: "Run A schedule", get: |p| 
 /// Run B's schedule.
 pub const B: Pick<P, Kind> = Pick { key: "b", label: "Run B schedule", get: |p| p.b, set: |p, v| p.b = v };
 /// The peak learning rate (Burn's schedulers accept at most 1).
-pub const PEAK: Real<P> = Real {
-    key: "peak",
-    label: Some("Peak learning rate"),
-    min: 1e-3,
-    max: 1.0,
-    step: 0.0,
-    log: true,
-    get: |p| p.peak,
-    set: |p, v| p.peak = v,
-};
+pub const PEAK: Real<P> =
+    Real::<P>::new("peak", "Peak learning rate", (1e-3, 1.0), |p| p.peak, |p, v| p.peak = v).log();
 /// Warm-up steps (at most the total less two: see [`Params::settle`]).
-pub const WARMUP: Int<P> = Int {
-    key: "warmup",
-    label: Some("Warmup steps"),
-    min: 2,
-    max: 500,
-    step: 1,
-    log: false,
-    get: |p| p.warmup as u64,
-    set: |p, v| p.warmup = v as usize,
-};
+pub const WARMUP: Int<P> =
+    Int::<P>::new("warmup", "Warmup steps", (2, 500), |p| p.warmup as u64, |p, v| p.warmup = v as usize);
 /// Total steps; the runs end there.
-pub const TOTAL: Int<P> = Int {
-    key: "total",
-    label: Some("Total steps"),
-    min: 50,
-    max: 5_000,
-    step: 10,
-    log: false,
-    get: |p| p.total as u64,
-    set: |p, v| p.total = v as usize,
-};
+pub const TOTAL: Int<P> =
+    Int::<P>::new("total", "Total steps", (50, 5_000), |p| p.total as u64, |p, v| p.total = v as usize).step(10);
 /// The floor, as a fraction of the peak.
-pub const MIN_RATIO: Real<P> = Real {
-    key: "min_ratio",
-    label: Some("Minimum LR (fraction of peak)"),
-    min: 0.0,
-    max: 1.0,
-    step: 0.01,
-    log: false,
-    get: |p| p.min_ratio,
-    set: |p, v| p.min_ratio = v,
-};
+pub const MIN_RATIO: Real<P> =
+    Real::<P>::new("min_ratio", "Minimum LR (fraction of peak)", (0.0, 1.0), |p| p.min_ratio, |p, v| p.min_ratio = v)
+        .step(0.01);
 /// The seed (shared by both runs).
 pub const SEED: Seed<P> = Seed { get: |p| p.seed, set: |p, v| p.seed = v };
 

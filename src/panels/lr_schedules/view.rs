@@ -19,7 +19,9 @@ pub fn ScheduleRaceView() -> impl IntoView {
     let rejected = RwSignal::new(Vec::<String>::new());
     run.on_draw(move || {
         jobs.with_value(|js| {
-            loss_lines.set(js.iter().map(|j| Line::from_metrics(j.borrow().metrics(), &j.borrow().metric_names()[0])).collect());
+            loss_lines.set(
+                js.iter().map(|j| Line::from_metrics(j.borrow().metrics(), &j.borrow().metric_names()[0])).collect(),
+            );
             rejected.set(js.iter().filter_map(|j| j.borrow().exp().error.clone()).collect());
         })
     });
@@ -28,7 +30,7 @@ pub fn ScheduleRaceView() -> impl IntoView {
     let lr_lines = Signal::derive(move || {
         let p = params.get();
         let stride = (p.total / 400).max(1);
-        [("lr_a", p.a), ("lr_b", p.b)]
+        [("schedule_a", p.a), ("schedule_b", p.b)]
             .into_iter()
             .map(|(name, kind)| {
                 let s = p.schedule(kind);

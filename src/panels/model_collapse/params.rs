@@ -77,95 +77,33 @@ impl CollapseParams {
 type P = CollapseParams;
 
 /// Mixture samples per generation.
-pub const N: Int<P> = Int {
-    key: "n",
-    label: Some("Samples per generation"),
-    min: 20,
-    max: 2000,
-    step: 1,
-    log: true,
-    get: |p| p.n,
-    set: |p, v| p.n = v,
-};
+pub const N: Int<P> = Int::<P>::new("n", "Samples per generation", (20, 2000), |p| p.n, |p, v| p.n = v).log();
 /// Mixture generations (counting generation 0).
-pub const GENS: Int<P> = Int {
-    key: "gens",
-    label: Some("Generations"),
-    min: 2,
-    max: 200,
-    step: 1,
-    log: false,
-    get: |p| p.gens,
-    set: |p, v| p.gens = v,
-};
+pub const GENS: Int<P> = Int::<P>::new("gens", "Generations", (2, 200), |p| p.gens, |p, v| p.gens = v);
 /// Gradient steps per mixture generation.
-pub const FIT_STEPS: Int<P> = Int {
-    key: "fit_steps",
-    label: Some("Gradient steps per generation"),
-    min: 10,
-    max: 1000,
-    step: 1,
-    log: true,
-    get: |p| p.fit_steps,
-    set: |p, v| p.fit_steps = v,
-};
+pub const FIT_STEPS: Int<P> =
+    Int::<P>::new("fit_steps", "Gradient steps per generation", (10, 1000), |p| p.fit_steps, |p, v| p.fit_steps = v)
+        .log();
 /// Characters per text generation.
-pub const CHARS: Int<P> = Int {
-    key: "chars",
-    label: Some("Characters per generation"),
-    min: 500,
-    max: 20_000,
-    step: 1,
-    log: true,
-    get: |p| p.chars,
-    set: |p, v| p.chars = v,
-};
+pub const CHARS: Int<P> =
+    Int::<P>::new("chars", "Characters per generation", (500, 20_000), |p| p.chars, |p, v| p.chars = v).log();
 /// Text generations (counting generation 0).
-pub const TEXT_GENS: Int<P> = Int {
-    key: "text_gens",
-    label: Some("Generations"),
-    min: 2,
-    max: 30,
-    step: 1,
-    log: false,
-    get: |p| p.text_gens,
-    set: |p, v| p.text_gens = v,
-};
+pub const TEXT_GENS: Int<P> =
+    Int::<P>::new("text_gens", "Generations", (2, 30), |p| p.text_gens, |p, v| p.text_gens = v);
 /// Training steps per text generation.
-pub const TEXT_STEPS: Int<P> = Int {
-    key: "text_steps",
-    label: Some("Training steps per generation"),
-    min: 20,
-    max: 5000,
-    step: 1,
-    log: true,
-    get: |p| p.text_steps,
-    set: |p, v| p.text_steps = v,
-};
+pub const TEXT_STEPS: Int<P> =
+    Int::<P>::new("text_steps", "Training steps per generation", (20, 5000), |p| p.text_steps, |p, v| p.text_steps = v)
+        .log();
 /// Sampling temperature (both views).
-pub const TEMP: Real<P> = Real {
-    key: "temp",
-    label: Some("Sampling temperature"),
-    min: 0.5,
-    max: 1.5,
-    step: 0.05,
-    log: false,
-    get: |p| p.temp,
-    set: |p, v| p.temp = v,
-};
+pub const TEMP: Real<P> =
+    Real::<P>::new("temp", "Sampling temperature", (0.5, 1.5), |p| p.temp, |p, v| p.temp = v).step(0.05);
 /// Share of each batch that is kept real data.
-pub const REAL: Real<P> = Real {
-    key: "real",
-    label: Some("Share of real data kept in each batch"),
-    min: 0.0,
-    max: 1.0,
-    step: 0.05,
-    log: false,
-    get: |p| p.real,
-    set: |p, v| p.real = v,
-};
+pub const REAL: Real<P> =
+    Real::<P>::new("real", "Share of real data kept in each batch", (0.0, 1.0), |p| p.real, |p, v| p.real = v)
+        .step(0.05);
 /// Replace or accumulate.
-pub const MODE: Pick<P, Mode> = Pick { key: "mode", label: "Each generation's data", get: |p| p.mode, set: |p, v| p.mode = v };
+pub const MODE: Pick<P, Mode> =
+    Pick { key: "mode", label: "Each generation's data", get: |p| p.mode, set: |p, v| p.mode = v };
 /// The seed.
 pub const SEED: Seed<P> = Seed { get: |p| p.seed, set: |p, v| p.seed = v };
 

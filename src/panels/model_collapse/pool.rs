@@ -5,7 +5,6 @@
 //! everything seen before (Gerstgrasser et al., "Is Model Collapse Inevitable? Breaking the Curse of
 //! Recursion by Accumulating Real and Synthetic Data", 2024).
 
-
 use crate::engine::choice::Choice;
 
 /// Whether old data is thrown away each generation.
