@@ -21,6 +21,8 @@ pub type Build<P, T> = fn(&P, &Device) -> (T, Vec<JobHandle>);
 /// Rebuilds the jobs that a change from the first parameters to the second affects; the flag says
 /// whether they should start at once.
 pub type Rebuild<P, T> = fn(&T, &P, &P, &Device, bool);
+/// A [`Rebuild`] bound to the panel's handles, device and autoplay.
+type Rebuilder<P> = Rc<dyn Fn(&P, &P)>;
 
 /// Everything a panel's view needs of its run. `Copy`, so closures take it freely.
 pub struct PanelRun<P: Params> {
@@ -42,7 +44,7 @@ pub struct PanelRun<P: Params> {
     pub notes: StoredValue<Vec<String>>,
     group: StoredValue<JobGroup, LocalStorage>,
     seen: StoredValue<Vec<u64>>,
-    rebuild: StoredValue<Rc<dyn Fn(&P, &P)>, LocalStorage>,
+    rebuild: StoredValue<Rebuilder<P>, LocalStorage>,
     draw: StoredValue<Vec<Rc<dyn Fn()>>, LocalStorage>,
 }
 
@@ -66,7 +68,7 @@ pub fn use_panel<P: Params, T: 'static>(
     }
     let root = use_jobs(group.clone());
     let typed = StoredValue::new_local(typed);
-    let redo: Rc<dyn Fn(&P, &P)> =
+    let redo: Rebuilder<P> =
         Rc::new(move |old: &P, new: &P| typed.with_value(|t| rebuild(t, old, new, &device(), autoplay)));
     let run = PanelRun {
         params,
