@@ -4,8 +4,11 @@
 //! status, steps, rate and errors, a `set` that rewrites the URL and rebuilds what changed (through
 //! `runs::rebuild`), a redraw hook called only when new results arrived, and every field's control.
 
-use super::hooks::{device, group_actions, on_tick, update_params, use_jobs, use_url_params, StepRate, UrlStart};
+use super::hooks::{
+    current_slug, device, group_actions, on_tick, update_params, use_jobs, use_url_params, StepRate, UrlStart,
+};
 use crate::components::controls::{Actions, PlayControls, Progress, SeedInput, Select, Slider, Toggle};
+use crate::components::panel_frame::PanelFrame;
 use crate::engine::group::JobGroup;
 use crate::engine::job::Status;
 use crate::engine::scheduler::JobHandle;
@@ -156,6 +159,11 @@ impl<P: Params> PanelRun<P> {
         move || shown.get().then(|| untrack(|| self.widget(field)))
     }
 
+    /// The controls of `fields`, in order (see [`PanelRun::control`]).
+    pub fn controls(self, fields: &'static [&'static dyn Field<P>]) -> impl IntoView {
+        fields.iter().map(|&f| self.control(f)).collect_view()
+    }
+
     /// `children`, as the part `name` that `hide=` may name (`data-part`, for the embed tests).
     pub fn part(self, name: &'static str, children: impl Fn() -> AnyView + Send + Sync + 'static) -> impl IntoView {
         let shown = Memo::new(move |_| !self.hidden(name));
@@ -194,6 +202,17 @@ impl<P: Params> PanelRun<P> {
             Widget::Seed => view! { <SeedInput name=name max=SEED_MAX value=num on_change=on_num /> }.into_any(),
         }
     }
+}
+
+/// The panel frame (URL notes, "Copy link", the node whose visibility gates training) for a run.
+#[component]
+pub fn RunFrame<P: Params>(
+    /// The panel's run.
+    run: PanelRun<P>,
+    /// The panel's content.
+    children: Children,
+) -> impl IntoView {
+    view! { <PanelFrame slug=current_slug() notes=run.notes.get_value() root=run.root>{children()}</PanelFrame> }
 }
 
 /// Play/Pause/Step/Reset, progress through `total` steps with the rate and time left, and the

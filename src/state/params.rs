@@ -108,152 +108,121 @@ fn num(v: &Value) -> f64 {
     }
 }
 
-/// A real number in `[min, max]`.
-pub struct Real<P> {
-    /// URL key.
-    pub key: &'static str,
-    /// Control label (`None`: edited elsewhere, not hideable).
-    pub label: Option<&'static str>,
-    /// Smallest value.
-    pub min: f64,
-    /// Largest value.
-    pub max: f64,
-    /// Slider step (ignored on a log slider).
-    pub step: f64,
-    /// Log-scale slider.
-    pub log: bool,
-    /// Reads the value.
-    pub get: fn(&P) -> f64,
-    /// Writes the value.
-    pub set: fn(&mut P, f64),
-}
-
-impl<P> Real<P> {
-    /// A slider labelled `label` over `[min, max]`, in steps of a hundredth of the range.
-    pub const fn new(
-        key: &'static str,
-        label: &'static str,
-        (min, max): (f64, f64),
-        get: fn(&P) -> f64,
-        set: fn(&mut P, f64),
-    ) -> Self {
-        Self { key, label: Some(label), min, max, step: (max - min) / 100.0, log: false, get, set }
-    }
-    /// Slider steps of `step`.
-    pub const fn step(mut self, step: f64) -> Self {
-        self.step = step;
-        self
-    }
-    /// A log-scale slider.
-    pub const fn log(mut self) -> Self {
-        self.log = true;
-        self
-    }
-    /// No control: the panel edits the value some other way.
-    pub const fn unlabelled(mut self) -> Self {
-        self.label = None;
-        self
-    }
-}
-
-impl<P> Field<P> for Real<P> {
-    fn key(&self) -> &'static str {
-        self.key
-    }
-    fn read(&self, p: &mut P, q: &Query, notes: &mut Vec<String>) {
-        (self.set)(p, read_f64(q, self.key, (self.get)(p), self.min, self.max, notes));
-    }
-    fn write(&self, p: &P, q: Query) -> Query {
-        q.with(self.key, (self.get)(p))
-    }
-    fn control(&self) -> Option<Control> {
-        let widget = Widget::Slider { min: self.min, max: self.max, step: self.step, log: self.log, whole: false };
-        self.label.map(|label| Control { label, widget })
-    }
-    fn value(&self, p: &P) -> Value {
-        Value::Num((self.get)(p))
-    }
-    fn set(&self, p: &mut P, v: &Value) {
-        let x = num(v);
-        if x.is_finite() {
-            (self.set)(p, x.clamp(self.min, self.max));
+/// Declares a numeric field: its struct (key, label, range, slider step and scale, accessors) and
+/// the `const` builder that panels state it with.
+macro_rules! numeric_field {
+    ($(#[$doc:meta])* $name:ident, $t:ty, $default_step:path, $read:path, $from_control:path, $whole:expr) => {
+        $(#[$doc])*
+        pub struct $name<P> {
+            /// URL key.
+            pub key: &'static str,
+            /// Control label (`None`: edited elsewhere, not hideable).
+            pub label: Option<&'static str>,
+            /// Smallest value.
+            pub min: $t,
+            /// Largest value.
+            pub max: $t,
+            /// Slider step (ignored on a log slider).
+            pub step: $t,
+            /// Log-scale slider.
+            pub log: bool,
+            /// Reads the value.
+            pub get: fn(&P) -> $t,
+            /// Writes the value.
+            pub set: fn(&mut P, $t),
         }
-    }
-}
 
-/// A whole number in `[min, max]`.
-pub struct Int<P> {
-    /// URL key.
-    pub key: &'static str,
-    /// Control label (`None`: edited elsewhere).
-    pub label: Option<&'static str>,
-    /// Smallest value.
-    pub min: u64,
-    /// Largest value.
-    pub max: u64,
-    /// Slider step.
-    pub step: u64,
-    /// Log-scale slider.
-    pub log: bool,
-    /// Reads the value.
-    pub get: fn(&P) -> u64,
-    /// Writes the value.
-    pub set: fn(&mut P, u64),
-}
-
-impl<P> Int<P> {
-    /// A whole-number slider labelled `label` over `[min, max]`, in steps of 1.
-    pub const fn new(
-        key: &'static str,
-        label: &'static str,
-        (min, max): (u64, u64),
-        get: fn(&P) -> u64,
-        set: fn(&mut P, u64),
-    ) -> Self {
-        Self { key, label: Some(label), min, max, step: 1, log: false, get, set }
-    }
-    /// Slider steps of `step`.
-    pub const fn step(mut self, step: u64) -> Self {
-        self.step = step;
-        self
-    }
-    /// A log-scale slider.
-    pub const fn log(mut self) -> Self {
-        self.log = true;
-        self
-    }
-    /// No control: the panel edits the value some other way.
-    pub const fn unlabelled(mut self) -> Self {
-        self.label = None;
-        self
-    }
-}
-
-impl<P> Field<P> for Int<P> {
-    fn key(&self) -> &'static str {
-        self.key
-    }
-    fn read(&self, p: &mut P, q: &Query, notes: &mut Vec<String>) {
-        (self.set)(p, read_u64(q, self.key, (self.get)(p), self.min, self.max, notes));
-    }
-    fn write(&self, p: &P, q: Query) -> Query {
-        q.with(self.key, (self.get)(p))
-    }
-    fn control(&self) -> Option<Control> {
-        let (min, max) = (self.min as f64, self.max as f64);
-        let widget = Widget::Slider { min, max, step: self.step as f64, log: self.log, whole: true };
-        self.label.map(|label| Control { label, widget })
-    }
-    fn value(&self, p: &P) -> Value {
-        Value::Num((self.get)(p) as f64)
-    }
-    fn set(&self, p: &mut P, v: &Value) {
-        let x = num(v);
-        if x.is_finite() {
-            (self.set)(p, (x.round().max(0.0) as u64).clamp(self.min, self.max));
+        impl<P> $name<P> {
+            /// A slider labelled `label` over `[min, max]`.
+            pub const fn new(
+                key: &'static str,
+                label: &'static str,
+                (min, max): ($t, $t),
+                get: fn(&P) -> $t,
+                set: fn(&mut P, $t),
+            ) -> Self {
+                Self { key, label: Some(label), min, max, step: $default_step(min, max), log: false, get, set }
+            }
+            /// Slider steps of `step`.
+            pub const fn step(mut self, step: $t) -> Self {
+                self.step = step;
+                self
+            }
+            /// A log-scale slider.
+            pub const fn log(mut self) -> Self {
+                self.log = true;
+                self
+            }
+            /// No control: the panel edits the value some other way.
+            pub const fn unlabelled(mut self) -> Self {
+                self.label = None;
+                self
+            }
         }
-    }
+
+        impl<P> Field<P> for $name<P> {
+            fn key(&self) -> &'static str {
+                self.key
+            }
+            fn read(&self, p: &mut P, q: &Query, notes: &mut Vec<String>) {
+                (self.set)(p, $read(q, self.key, (self.get)(p), self.min, self.max, notes));
+            }
+            fn write(&self, p: &P, q: Query) -> Query {
+                q.with(self.key, (self.get)(p))
+            }
+            fn control(&self) -> Option<Control> {
+                let (min, max, step) = (self.min as f64, self.max as f64, self.step as f64);
+                let widget = Widget::Slider { min, max, step, log: self.log, whole: $whole };
+                self.label.map(|label| Control { label, widget })
+            }
+            fn value(&self, p: &P) -> Value {
+                Value::Num((self.get)(p) as f64)
+            }
+            fn set(&self, p: &mut P, v: &Value) {
+                let x = num(v);
+                if x.is_finite() {
+                    (self.set)(p, $from_control(x).clamp(self.min, self.max));
+                }
+            }
+        }
+    };
 }
+
+const fn hundredth(min: f64, max: f64) -> f64 {
+    (max - min) / 100.0
+}
+
+const fn one(_: u64, _: u64) -> u64 {
+    1
+}
+
+fn as_real(x: f64) -> f64 {
+    x
+}
+
+fn as_whole(x: f64) -> u64 {
+    x.round().max(0.0) as u64
+}
+
+numeric_field!(
+    /// A real number in `[min, max]`, by default in steps of a hundredth of the range.
+    Real,
+    f64,
+    hundredth,
+    read_f64,
+    as_real,
+    false
+);
+
+numeric_field!(
+    /// A whole number in `[min, max]`, by default in steps of 1.
+    Int,
+    u64,
+    one,
+    read_u64,
+    as_whole,
+    true
+);
 
 /// The seed: any `u32`, under the key `seed`.
 pub struct Seed<P> {
@@ -511,36 +480,9 @@ mod tests {
         }
     }
 
-    const LR: Real<Toy> = Real {
-        key: "lr",
-        label: Some("LR"),
-        min: 1e-3,
-        max: 1.0,
-        step: 0.0,
-        log: true,
-        get: |p| p.lr,
-        set: |p, v| p.lr = v,
-    };
-    const WIDTH: Int<Toy> = Int {
-        key: "width",
-        label: Some("Width"),
-        min: 1,
-        max: 64,
-        step: 1,
-        log: false,
-        get: |p| p.width,
-        set: |p, v| p.width = v,
-    };
-    const TOTAL: Int<Toy> = Int {
-        key: "total",
-        label: None,
-        min: 1,
-        max: 1000,
-        step: 1,
-        log: false,
-        get: |p| p.total,
-        set: |p, v| p.total = v,
-    };
+    const LR: Real<Toy> = Real::<Toy>::new("lr", "LR", (1e-3, 1.0), |p| p.lr, |p, v| p.lr = v).log().step(0.0);
+    const WIDTH: Int<Toy> = Int::<Toy>::new("width", "Width", (1, 64), |p| p.width, |p, v| p.width = v);
+    const TOTAL: Int<Toy> = Int::<Toy>::new("total", "", (1, 1000), |p| p.total, |p, v| p.total = v).unlabelled();
 
     impl Params for Toy {
         const FIELDS: &'static [&'static dyn Field<Self>] = &[

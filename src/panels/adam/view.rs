@@ -7,11 +7,9 @@ use super::runs::{build, rebuild};
 use crate::components::chart::heatmap::{Heatmap, HeatmapData, Path, Ramp};
 use crate::components::chart::line::{Line, LineChart};
 use crate::components::controls::{fmt_num, Toggle};
-use crate::components::panel_frame::PanelFrame;
 use crate::engine::metrics::Metrics;
 use crate::engine::surfaces::Surface;
-use crate::kit::hooks::current_slug;
-use crate::kit::run::{use_panel, PanelRun, RunControls};
+use crate::kit::run::{use_panel, PanelRun, RunControls, RunFrame};
 use leptos::prelude::*;
 
 /// Cells per side of the drawn surface.
@@ -115,16 +113,10 @@ pub fn AdamPanel() -> impl IntoView {
     };
 
     view! {
-        <PanelFrame slug=current_slug() notes=run.notes.get_value() root=run.root>
+        <RunFrame run=run>
             <div class="panel-grid">
                 <div class="controls" aria-label="Parameters">
-                    {run.control(&SURFACE)}
-                    {run.control(&LR)}
-                    {run.control(&BETA1)}
-                    {run.control(&BETA2)}
-                    {run.control(&EPS)}
-                    {run.control(&WD)}
-                    {run.control(&STEPS)}
+                    {run.controls(&[&SURFACE, &LR, &BETA1, &BETA2, &EPS, &WD, &STEPS])}
                     {run.part("racers", move || racer_toggles(run))}
                     <RunControls run=run total=Signal::derive(move || params.get().steps) />
                     <ul class="readout-list" aria-label="Final loss per optimiser">
@@ -143,7 +135,7 @@ pub fn AdamPanel() -> impl IntoView {
                 </div>
             </div>
             {run.part("decay", move || decay_comparison(run, decay_metrics))}
-        </PanelFrame>
+        </RunFrame>
     }
 }
 

@@ -7,9 +7,7 @@ use super::runs::{build, rebuild};
 use crate::components::chart::heatmap::{Heatmap, HeatmapData};
 use crate::components::chart::line::{Line, LineChart};
 use crate::components::controls::{fmt_num, Toggle};
-use crate::components::panel_frame::PanelFrame;
-use crate::kit::hooks::current_slug;
-use crate::kit::run::{use_panel, RunControls};
+use crate::kit::run::{use_panel, RunControls, RunFrame};
 use leptos::prelude::*;
 
 /// The panel. Reads its parameters from the URL once, then keeps the URL in step with the controls.
@@ -44,18 +42,10 @@ pub fn BackpropPanel() -> impl IntoView {
     let loss_now = move || loss_lines.with(|l| l.first().and_then(|s| s.points.last()).map(|p| fmt_num(p.1)));
 
     view! {
-        <PanelFrame slug=current_slug() notes=run.notes.get_value() root=run.root>
+        <RunFrame run=run>
             <div class="panel-grid">
                 <div class="controls" aria-label="Parameters">
-                    {run.control(&DATASET)}
-                    {run.control(&NOISE)}
-                    {run.control(&DEPTH)}
-                    {run.control(&WIDTH)}
-                    {run.control(&ACT)}
-                    {run.control(&LR)}
-                    {run.control(&OPTIM)}
-                    {run.control(&SEED)}
-                    {run.control(&STEPS)}
+                    {run.controls(&[&DATASET, &NOISE, &DEPTH, &WIDTH, &ACT, &LR, &OPTIM, &SEED, &STEPS])}
                     <RunControls run=run total=Signal::derive(move || params.get().steps) />
                     <Toggle label="Log scale for the loss chart" value=log_loss on_change=Callback::new(move |v| log_loss.set(v)) />
                     <p class="readout-line">
@@ -72,7 +62,7 @@ pub fn BackpropPanel() -> impl IntoView {
                     <InspectionTable inspection=inspection lr=Signal::derive(move || params.get().lr) optim=Signal::derive(move || params.get().optim) />
                 </div>
             </div>
-        </PanelFrame>
+        </RunFrame>
     }
 }
 

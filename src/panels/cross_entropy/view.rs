@@ -7,12 +7,10 @@ use super::params::{XentParams, ALPHA, LOGIT_MAX, LR, SEED, SMOOTHING, STEPS, TA
 use super::runs::{build, rebuild};
 use crate::components::chart::line::{Line, LineChart, Style};
 use crate::components::controls::fmt_num;
-use crate::components::panel_frame::PanelFrame;
 use crate::engine::models::char_mlp::HostCharMlp;
 use crate::engine::rng::Rng;
 use crate::engine::xent::{cross_entropy, entropy, loss_at, smoothed_target, softmax};
-use crate::kit::hooks::current_slug;
-use crate::kit::run::{use_panel, PanelRun, RunControls};
+use crate::kit::run::{use_panel, PanelRun, RunControls, RunFrame};
 use crate::state::web::now_ms;
 use leptos::prelude::*;
 
@@ -58,15 +56,12 @@ pub fn XentPanel() -> impl IntoView {
     let readout = move |f: fn(f64) -> f64| Signal::derive(move || fmt_num(f(loss.get())));
 
     view! {
-        <PanelFrame slug=current_slug() notes=run.notes.get_value() root=run.root>
+        <RunFrame run=run>
             <div class="panel-grid">
                 <div class="controls" aria-label="Parameters">
-                    {run.control(&V)}
-                    {run.control(&TARGET)}
-                    {run.control(&TEMP)}
+                    {run.controls(&[&V, &TARGET, &TEMP])}
                     {run.part("presets", move || presets(run))}
-                    {run.control(&SMOOTHING)}
-                    {run.control(&ALPHA)}
+                    {run.controls(&[&SMOOTHING, &ALPHA])}
                     <dl class="readouts" aria-label="This prediction">
                         <dt>"p(target)"</dt><dd data-readout="p_target">{move || fmt_num(p_target.get())}</dd>
                         <dt>"Loss (nats)"</dt><dd data-readout="loss_nats">{readout(|l| l)}</dd>
@@ -86,7 +81,7 @@ pub fn XentPanel() -> impl IntoView {
                 </div>
             </div>
             {run.part("model", move || language_model(run, lm))}
-        </PanelFrame>
+        </RunFrame>
     }
 }
 
@@ -168,9 +163,7 @@ fn language_model(run: PanelRun<XentParams>, lm: StoredValue<super::runs::Lm, Lo
             <h3>"A real model: predicting the next character of Moby-Dick"</h3>
             <div class="panel-grid">
                 <div class="controls" aria-label="Language model parameters">
-                    {run.control(&LR)}
-                    {run.control(&STEPS)}
-                    {run.control(&SEED)}
+                    {run.controls(&[&LR, &STEPS, &SEED])}
                     <RunControls run=run total=Signal::derive(move || params.get().steps) />
                 </div>
                 <div class="figures">

@@ -8,10 +8,8 @@ use super::spectrum::Spectrum;
 use super::spectrum_view::SpectrumBars;
 use crate::components::chart::line::{Corner, Line, LineChart, Style};
 use crate::components::controls::fmt_num;
-use crate::components::panel_frame::PanelFrame;
 use crate::engine::metrics::Metrics;
-use crate::kit::hooks::current_slug;
-use crate::kit::run::{use_panel, RunControls};
+use crate::kit::run::{use_panel, RunControls, RunFrame};
 use leptos::prelude::*;
 
 /// The decayed run's `name` solid, the λ = 0 run's dashed, both in palette colour `color`.
@@ -86,19 +84,16 @@ pub fn GrokPanel() -> impl IntoView {
     };
 
     view! {
-        <PanelFrame slug=current_slug() notes=run.notes.get_value() root=run.root>
+        <RunFrame run=run>
             <div class="panel-grid">
                 <div class="controls" aria-label="Parameters">
-                    {run.control(&MODULUS)}
-                    {run.control(&FRAC)}
+                    {run.controls(&[&MODULUS, &FRAC])}
                     <div class="control model-note">
                         <span class="label">"Model"</span>
                         <span>"Shared embedding (32 wide) of a and b → ReLU layer → p logits"</span>
                         <span class="not-built">"A one-layer transformer is not built yet."</span>
                     </div>
-                    {run.control(&WIDTH)}
-                    {run.control(&LR)}
-                    {run.control(&WD)}
+                    {run.controls(&[&WIDTH, &LR, &WD])}
                     <Show when=move || !run.hidden("wd")>
                         <div class="presets" role="group" aria-label="Weight decay presets">
                             <button on:click=wd_preset(0.0)>"λ = 0"</button>
@@ -106,9 +101,7 @@ pub fn GrokPanel() -> impl IntoView {
                             <button on:click=wd_preset(1.0)>"λ = 1"</button>
                         </div>
                     </Show>
-                    {run.control(&COMPARE)}
-                    {run.control(&STEPS)}
-                    {run.control(&SEED)}
+                    {run.controls(&[&COMPARE, &STEPS, &SEED])}
                     <RunControls run=run total=Signal::derive(move || params.get().steps) />
                     <dl class="readouts" aria-label="Grokking so far">
                         <dt>"Training accuracy"</dt><dd data-readout="train_acc">{move || pct(stats.get().train_acc)}</dd>
@@ -128,6 +121,6 @@ pub fn GrokPanel() -> impl IntoView {
                     {run.part("spectrum", spectrum)}
                 </div>
             </div>
-        </PanelFrame>
+        </RunFrame>
     }
 }

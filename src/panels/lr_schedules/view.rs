@@ -5,9 +5,7 @@ use super::params::{ScheduleParams, A, B, MIN_RATIO, PEAK, SEED, TOTAL, WARMUP};
 use super::runs::{build, rebuild};
 use crate::components::chart::line::{Line, LineChart};
 use crate::components::controls::fmt_num;
-use crate::components::panel_frame::PanelFrame;
-use crate::kit::hooks::current_slug;
-use crate::kit::run::{use_panel, RunControls};
+use crate::kit::run::{use_panel, RunControls, RunFrame};
 use leptos::prelude::*;
 
 /// The panel.
@@ -44,16 +42,10 @@ pub fn ScheduleRaceView() -> impl IntoView {
     };
 
     view! {
-        <PanelFrame slug=current_slug() notes=run.notes.get_value() root=run.root>
+        <RunFrame run=run>
             <div class="panel-grid">
                 <div class="controls" aria-label="Parameters">
-                    {run.control(&A)}
-                    {run.control(&B)}
-                    {run.control(&PEAK)}
-                    {run.control(&WARMUP)}
-                    {run.control(&TOTAL)}
-                    {run.control(&MIN_RATIO)}
-                    {run.control(&SEED)}
+                    {run.controls(&[&A, &B, &PEAK, &WARMUP, &TOTAL, &MIN_RATIO, &SEED])}
                     <RunControls run=run total=Signal::derive(move || params.get().total as u64) />
                     <p class="readout-line">"Loss A " <strong>{move || final_loss(0)}</strong> " · loss B " <strong>{move || final_loss(1)}</strong></p>
                     {move || rejected.get().into_iter().map(|e| view! { <p class="diverged" role="alert">{e}</p> }).collect_view()}
@@ -63,6 +55,6 @@ pub fn ScheduleRaceView() -> impl IntoView {
                     <LineChart title="Training loss under each schedule (Adam, same model, data and seed)" x_label="step" y_label="cross-entropy (nats)" series=loss_lines log_y=true csv_name="lr-schedule-losses" />
                 </div>
             </div>
-        </PanelFrame>
+        </RunFrame>
     }
 }

@@ -10,10 +10,9 @@ use super::runs::{build, rebuild, Runs};
 use super::text::TextGeneration;
 use crate::components::chart::line::{Corner, Line, LineChart, Style};
 use crate::components::controls::{fmt_num, PlayControls, Progress};
-use crate::components::panel_frame::PanelFrame;
 use crate::engine::metrics::Metrics;
-use crate::kit::hooks::{current_slug, StepRate};
-use crate::kit::run::{use_panel, PanelRun};
+use crate::kit::hooks::StepRate;
+use crate::kit::run::{use_panel, PanelRun, RunFrame};
 use leptos::prelude::*;
 
 /// A per-generation series with a dashed horizontal reference at `y` over the same generations.
@@ -51,18 +50,15 @@ fn newest(lines: RwSignal<Vec<Line>>) -> impl Fn() -> String + Copy {
 pub fn CollapsePanel() -> impl IntoView {
     let (run, jobs) = use_panel::<CollapseParams, _>(build, rebuild);
     view! {
-        <PanelFrame slug=current_slug() notes=run.notes.get_value() root=run.root>
+        <RunFrame run=run>
             <div class="controls controls-row" aria-label="Parameters shared by both views">
-                {run.control(&MODE)}
-                {run.control(&REAL)}
-                {run.control(&TEMP)}
-                {run.control(&SEED)}
+                {run.controls(&[&MODE, &REAL, &TEMP, &SEED])}
                 <PlayControls status=run.status actions=run.actions() />
                 {move || run.errors.get().into_iter().map(|e| view! { <p class="diverged" role="alert">{e}</p> }).collect_view()}
             </div>
             {mixture_view(run, jobs)}
             {run.part("text", move || text_view(run, jobs))}
-        </PanelFrame>
+        </RunFrame>
     }
 }
 
@@ -92,9 +88,7 @@ fn mixture_view(run: PanelRun<CollapseParams>, jobs: StoredValue<Runs, LocalStor
             <h3>"A Gaussian mixture, refitted to its own samples"</h3>
             <div class="panel-grid">
                 <div class="controls" aria-label="Mixture parameters">
-                    {run.control(&N)}
-                    {run.control(&GENS)}
-                    {run.control(&FIT_STEPS)}
+                    {run.controls(&[&N, &GENS, &FIT_STEPS])}
                     <Progress done=track.steps total=Signal::derive(move || params.with(|p| p.fit_steps * p.gens)) rate=track.rate.rate />
                     <dl class="readouts" aria-label="Mixture so far">
                         <dt>"Generations done"</dt><dd data-readout="mixture_generations">{move || format!("{} of {}", gens.with(Vec::len), params.get().gens)}</dd>
@@ -138,9 +132,7 @@ fn text_view(run: PanelRun<CollapseParams>, jobs: StoredValue<Runs, LocalStorage
             <h3>"A character language model, retrained on its own text"</h3>
             <div class="panel-grid">
                 <div class="controls" aria-label="Language model parameters">
-                    {run.control(&CHARS)}
-                    {run.control(&TEXT_GENS)}
-                    {run.control(&TEXT_STEPS)}
+                    {run.controls(&[&CHARS, &TEXT_GENS, &TEXT_STEPS])}
                     <Progress done=track.steps total=Signal::derive(move || params.with(|p| p.text_steps * p.text_gens)) rate=track.rate.rate />
                     <dl class="readouts" aria-label="Language model so far">
                         <dt>"Generations done"</dt><dd data-readout="text_generations">{move || format!("{} of {}", gens.with(Vec::len), params.get().text_gens)}</dd>
