@@ -1,0 +1,46 @@
+// Looks at panels as a reader does: for each built panel (or the slugs given), runs its test
+// configuration to the end in headless Chromium and saves a PNG of the panel in light and dark at
+// 1280 px and in light at 375 px, under target/screenshots/. Not a test: it judges nothing.
+//
+//   TRAINLAB_DIST=dist-test node tests/browser/screenshots.mjs [slug ...]
+import fs from 'node:fs';
+import path from 'node:path';
+import { App, DIST, REPO_ROOT } from './harness.mjs';
+
+const OUT = path.join(REPO_ROOT, 'target', 'screenshots');
+const VIEWS = [
+  [1280, 'light'],
+  [1280, 'dark'],
+  [375, 'light'],
+];
+
+const app = new App({ dist: DIST, prefix: '/', webgpu: false, optional: false });
+await app.start();
+fs.mkdirSync(OUT, { recursive: true });
+try {
+  const home = await app.browser.newPage();
+  await home.goto(app.url('/'), { waitUntil: 'load' });
+  await home.waitForFunction(() => typeof window.trainlab?.registry === 'function', null, { timeout: 60_000 });
+  const registry = await home.evaluate(() => window.trainlab.registry());
+  await home.close();
+  const wanted = process.argv.slice(2);
+  const panels = registry.filter((c) => c.built && (wanted.length === 0 || wanted.includes(c.slug)));
+  for (const c of panels) {
+    for (const [width, scheme] of VIEWS) {
+      const context = await app.browser.newContext({ viewport: { width, height: 1000 }, colorScheme: scheme });
+      const page = await context.newPage();
+      await page.goto(app.url(`/concepts/${c.slug}?backend=cpu&${c.testQuery}`), { waitUntil: 'load' });
+      await page.waitForFunction((s) => window.trainlab?.status(s) === 'done', c.slug, { timeout: 120_000 });
+      // The panel shows "Done" in the same refresh that hands its charts the finished run.
+      await page.locator('.play-controls .status').first().filter({ hasText: /^Done$/ }).waitFor({ timeout: 60_000 });
+      // Two animation frames for the canvases to paint what they were handed.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const file = path.join(OUT, `${c.slug}-${width}-${scheme}.png`);
+      await page.locator('[data-testid=panel]').first().screenshot({ path: file });
+      console.log(file);
+      await context.close();
+    }
+  }
+} finally {
+  await app.stop();
+}
