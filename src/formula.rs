@@ -2,13 +2,26 @@
 //! JavaScript maths library is loaded.
 
 /// Renders `latex` as a display-style (`block`) or inline MathML string. On a LaTeX error the
-/// source is shown as code instead, escaped.
+/// source is shown as code instead, escaped, never latex2mathml's "[PARSE ERROR …]" text.
 pub fn mathml(latex: &str, block: bool) -> String {
     let style = if block { latex2mathml::DisplayStyle::Block } else { latex2mathml::DisplayStyle::Inline };
-    latex2mathml::latex_to_mathml(latex, style).unwrap_or_else(|_| {
-        let escaped = latex.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
-        format!("<code>{escaped}</code>")
-    })
+    match latex2mathml::latex_to_mathml(latex, style) {
+        // A minus sign, not a hyphen, for binary and unary minus.
+        Ok(m) if !m.contains("PARSE ERROR") => m.replace("<mo>-</mo>", "<mo>−</mo>"),
+        _ => {
+            let escaped = latex.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+            format!("<code>{escaped}</code>")
+        }
+    }
+}
+
+/// Why `latex` does not render, if it does not: the converter's error, or the "[PARSE ERROR …]"
+/// it wrote into its output for a command it lacks.
+pub fn parse_error(latex: &str) -> Option<String> {
+    match latex2mathml::latex_to_mathml(latex, latex2mathml::DisplayStyle::Block) {
+        Err(e) => Some(format!("{e:?}")),
+        Ok(m) => m.find("PARSE ERROR").map(|i| m[i..].chars().take(120).collect()),
+    }
 }
 
 #[cfg(test)]
@@ -18,5 +31,6 @@ mod tests {
         let m = super::mathml(r"\theta \leftarrow \theta - \eta \nabla_\theta L", true);
         assert!(m.starts_with("<math"));
         assert!(m.contains("<mi>θ</mi>") || m.contains("θ"));
+        assert!(m.contains("<mo>−</mo>") && !m.contains("<mo>-</mo>"), "a minus sign: {m}");
     }
 }

@@ -56,6 +56,16 @@ fn panel_missing(c: &Concept, name: &str, m: &Metrics) -> ! {
 }
 
 #[test]
+fn every_panel_says_what_to_watch_in_one_sentence() {
+    for (c, panel) in built() {
+        let w = panel.watch;
+        assert!(!w.is_empty() && w.ends_with('.'), "{}: the Watch sentence {w:?} is not a sentence", c.slug);
+        assert!(!w.to_lowercase().starts_with("watch"), "{}: the page already writes \"Watch:\"", c.slug);
+        assert!(w.len() < 300, "{}: the Watch sentence runs to {} characters", c.slug, w.len());
+    }
+}
+
+#[test]
 fn every_panel_round_trips_its_parameters_through_the_url() {
     for (c, panel) in built() {
         let (defaults, notes) = (panel.round_trip)(&Query::default());

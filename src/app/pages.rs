@@ -6,6 +6,7 @@ use crate::components::badge::BackendBadge;
 use crate::kit::PanelSlug;
 use crate::panels::{find, neighbours, Concept, REGISTRY};
 use crate::runtime::runtime;
+use crate::state::web::set_title;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -30,6 +31,7 @@ fn Layout(children: Children) -> impl IntoView {
 #[component]
 pub fn Gallery() -> impl IntoView {
     let base = base_path();
+    set_title("Trainlab · Training fundamentals, interactive");
     view! {
         <Layout>
             <h1>"How large language models are trained, in 17 live experiments"</h1>
@@ -65,13 +67,17 @@ fn LivePanel(concept: &'static Concept) -> impl IntoView {
     provide_context(PanelSlug(concept.slug));
     let backend = runtime().backend;
     let kind = Memo::new(move |_| backend.get().map(|b| b.kind));
-    move || {
+    let watch = concept.panel.map(|p| {
+        view! { <p class="watch" data-testid="watch"><strong>"Watch: "</strong>{p.watch}</p> }
+    });
+    let live = move || {
         match (kind.get(), concept.panel) {
         (_, None) => view! { <p class="not-built">"Not built yet: this concept's panel has not been written. Nothing here is simulated in the meantime."</p> }.into_any(),
         (None, Some(_)) => view! { <p class="starting" role="status">"Starting the training engine…"</p> }.into_any(),
         (Some(_), Some(panel)) => (panel.view)(),
     }
-    }
+    };
+    view! { {watch} {live} }
 }
 
 /// Links to the previous and the next concept, in course order.
@@ -108,7 +114,9 @@ pub fn ConceptPage() -> impl IntoView {
     let concept = slug_param();
     move || match concept.get() {
         None => view! { <NotFound /> }.into_any(),
-        Some(c) => view! {
+        Some(c) => {
+            set_title(&format!("{:02} {} · Trainlab", c.number, c.title));
+            view! {
             <Layout>
                 <nav class="crumbs" aria-label="Breadcrumb"><a href=format!("{}/", base_path())>"All concepts"</a></nav>
                 <h1><span class="num">{format!("{:02} ", c.number)}</span>{c.title}</h1>
@@ -117,8 +125,9 @@ pub fn ConceptPage() -> impl IntoView {
                 {c.panel.map(|p| (p.explanation)())}
                 <CourseNav concept=c />
             </Layout>
+            }
+            .into_any()
         }
-        .into_any(),
     }
 }
 
@@ -128,13 +137,21 @@ pub fn EmbedPage() -> impl IntoView {
     let concept = slug_param();
     move || match concept.get() {
         None => view! { <NotFound embedded=true /> }.into_any(),
-        Some(c) => view! {
-            <div class="embed">
-                <div class="embed-bar"><strong>{c.title}</strong><BackendBadge /></div>
-                <LivePanel concept=c />
-            </div>
+        Some(c) => {
+            set_title(&format!("{} · Trainlab", c.title));
+            let full = format!("{}/concepts/{}", base_path(), c.slug);
+            view! {
+                <div class="embed">
+                    <div class="embed-bar">
+                        <strong>{c.title}</strong>
+                        <a class="full-lesson" href=full target="_blank" rel="noopener">"The full lesson, with its explanation"</a>
+                        <BackendBadge />
+                    </div>
+                    <LivePanel concept=c />
+                </div>
+            }
+            .into_any()
         }
-        .into_any(),
     }
 }
 
@@ -142,6 +159,7 @@ pub fn EmbedPage() -> impl IntoView {
 #[component]
 pub fn NotFound(#[prop(optional)] embedded: bool) -> impl IntoView {
     let home = format!("{}/", base_path());
+    set_title("Not found · Trainlab");
     let body = view! {
         <h1>"Not found"</h1>
         <p>"There is no page at this address. The concepts are all listed on the home page."</p>

@@ -27,6 +27,9 @@ pub struct Panel {
     /// Series that `window.trainlab.metrics(slug)` reports once the test configuration has run
     /// (names are a contract with course pages: never rename one).
     pub series: &'static [&'static str],
+    /// What to look at first, in terms of what is drawn (shown after "Watch:" above the panel, on the
+    /// concept page and in an embed).
+    pub watch: &'static str,
     /// A reduced configuration (a query string) that runs to the end in seconds: the browser and
     /// native registry tests use it; the panel's own tests assert its phenomenon at the defaults.
     pub test_query: &'static str,
@@ -58,6 +61,7 @@ pub struct PanelSlug(pub &'static str);
 ///     view: view::BackpropPanel,
 ///     explanation: explain::BackpropExplanation,
 ///     series: &["train_loss"],
+///     watch: "the decision boundary bending to follow the spiral as the loss falls.",
 ///     test_query: "steps=40",
 /// };
 /// ```
@@ -68,6 +72,7 @@ macro_rules! panel {
         view: $vmod:ident :: $view:ident,
         explanation: $emod:ident :: $explain:ident,
         series: $series:expr,
+        watch: $watch:expr,
         test_query: $tq:expr $(,)?
     ) => {
         $crate::kit::Panel {
@@ -78,6 +83,7 @@ macro_rules! panel {
             round_trip: $crate::kit::round_trip::<$params>,
             hideable: $crate::state::params::hideable::<$params>,
             series: $series,
+            watch: $watch,
             test_query: $tq,
             #[cfg(target_arch = "wasm32")]
             view: || {

@@ -26,6 +26,13 @@ pub fn replace_query(owned: &Query) {
     }
 }
 
+/// Sets the document's title (each route names its concept).
+pub fn set_title(title: &str) {
+    if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+        d.set_title(title);
+    }
+}
+
 /// The full URL of the current page (for "Copy link").
 pub fn current_url() -> String {
     web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()

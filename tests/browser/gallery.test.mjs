@@ -18,6 +18,7 @@ test(`gallery lists ${CONCEPT_COUNT} concepts, each linking to /concepts/<slug>`
   assert.ok((await banner.count()) >= 1, 'no header with role banner');
   assert.match(await banner.first().innerText(), /Trainlab/, 'the header does not name the site "Trainlab"');
   assert.ok((await p.page.locator('footer').count()) >= 1, 'no footer');
+  assert.equal(await p.page.title(), 'Trainlab · Training fundamentals, interactive');
 
   p.assertNoPageErrors();
   p.assertNoConsoleErrors();
@@ -33,6 +34,7 @@ for (const path of ['/concepts/no-such-thing', '/nonsense']) {
     await home.waitFor({ state: 'visible', timeout: 10_000 });
     const href = await home.evaluate((a) => a.href);
     assert.equal(new URL(href).pathname, app.appPathname('/'), `the home link points to ${href}`);
+    assert.equal(await p.page.title(), 'Not found · Trainlab');
     p.assertNoPageErrors();
     p.assertNoConsoleErrors();
   });

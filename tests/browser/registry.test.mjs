@@ -62,6 +62,11 @@ test('every built panel, from the registry', { timeout: 8 * 60_000 }, async (t) 
       await p.showPanel();
       await p.waitForStatus('done', { slug: c.slug, timeout: APP_START_MS });
       assert.deepEqual(await p.metrics(c.slug), first, `${c.slug}: a reload gave other numbers`);
+      assert.equal(await p.page.title(), `${num} ${c.title} · Trainlab`, `${c.slug}: the page title`);
+      assert.match(await p.testId('watch').innerText(), /^Watch: \S/, `${c.slug}: no "Watch:" sentence`);
+      const body = await p.page.locator('body').innerText();
+      assert.ok(!body.includes('PARSE ERROR'), `${c.slug}: a formula shows PARSE ERROR`);
+      assert.ok((await p.page.locator('.explain math').count()) >= 1, `${c.slug}: the explanation shows no formula`);
       p.assertNoPageErrors();
       p.assertNoConsoleErrors();
     });
@@ -76,6 +81,10 @@ test('every built panel, from the registry', { timeout: 8 * 60_000 }, async (t) 
       await notes.waitFor({ state: 'visible', timeout: 15_000 });
       assert.match(await notes.innerText(), new RegExp(`\\b${key}\\b`), `${c.slug}: the note does not name ${key}`);
       assert.equal(await p.status(c.slug), 'idle', `${c.slug}: autoplay=0 not respected`);
+      assert.equal(await p.page.title(), `${c.title} · Trainlab`, `${c.slug}: the embed's title`);
+      assert.match(await p.testId('watch').innerText(), /^Watch: \S/, `${c.slug}: the embed has no "Watch:" sentence`);
+      const full = await p.page.locator('.embed-bar a.full-lesson').getAttribute('href');
+      assert.equal(new URL(full, 'http://x').pathname, app.appPathname(`/concepts/${c.slug}`), `${c.slug}: link to the full lesson`);
       await p.frames(30);
       p.assertNoPageErrors();
       p.assertNoConsoleErrors();

@@ -198,6 +198,8 @@ where
     let font = ("sans-serif", 12.0 * dpr).into_font().color(&t.fg);
     let mut chart = ChartBuilder::on(root)
         .margin(px(8.0))
+        // Room for the last x tick's label, which is centred on the plot's right edge.
+        .margin_right(px(24.0))
         .x_label_area_size(px(34.0))
         .y_label_area_size(px(56.0))
         .build_cartesian_2d(xr, yr)?;

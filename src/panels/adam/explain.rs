@@ -29,7 +29,10 @@ pub fn AdamExplanation() -> impl IntoView {
                 "Weight decay can enter Adam in two ways. Adam + L2 adds λθ to the gradient, which then passes through
                 the division by √v̂. AdamW (Loshchilov & Hutter, ICLR 2019) decays the weights directly:"
             </p>
-            <Formula block=true tex=r"\text{Adam+L2:}\; g_t \leftarrow g_t + \lambda\theta_{t-1} \qquad \text{AdamW:}\; \theta_t \leftarrow \theta_t - \eta\lambda\theta_{t-1}" />
+            <p>"Adam + L2, before the moments are updated:"</p>
+            <Formula block=true tex=r"g_t \leftarrow g_t + \lambda \theta_{t-1}" />
+            <p>"AdamW, after Adam's step:"</p>
+            <Formula block=true tex=r"\theta_t \leftarrow \theta_t - \eta \lambda \theta_{t-1}" />
             <p>
                 "With L2 in Adam, a weight whose loss gradient is small sees its decay term divided by a small √v̂, and is
                 pulled to zero at almost the full rate η per step. AdamW shrinks every weight by the same factor

@@ -29,5 +29,6 @@ pub const PANEL: crate::kit::Panel = crate::panel! {
         "weight_norm_adam_l2",
         "weight_norm_adamw",
     ],
+    watch: "on the narrow valley SGD crawls along the floor while Adam moves at about η a step in both directions; lower down, AdamW's weights grow and its loss falls, while Adam + L2 keeps its weights small and its loss high.",
     test_query: "steps=40",
 };

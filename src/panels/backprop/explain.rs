@@ -12,12 +12,12 @@ pub fn BackpropExplanation() -> impl IntoView {
                 "A small network maps each point (x₁, x₂) to two logits. Softmax turns them into class probabilities, and
                 the loss is the average cross-entropy over all 256 points:"
             </p>
-            <Formula block=true tex=r"L(\theta) = -\frac{1}{N}\sum_{n=1}^{N} \log \frac{e^{z_{y_n}}}{\sum_{k} e^{z_k}}" />
+            <Formula block=true tex=r"L(\theta) = -\frac{1}{N}\sum_{n=1}^{N} \ln \frac{e^{z_{y_n}}}{\sum_{k} e^{z_k}}" />
             <p>
                 "Backpropagation applies the chain rule layer by layer, from the loss back to the input. Each layer's
                 gradient is the next layer's gradient multiplied by that layer's local derivative:"
             </p>
-            <Formula block=true tex=r"\frac{\partial L}{\partial h_{\ell-1}} = W_\ell \left( \frac{\partial L}{\partial h_\ell} \odot \sigma'(a_\ell) \right)" />
+            <Formula block=true tex=r"\frac{\partial L}{\partial h_{\ell-1}} = W_\ell^{\top} \left( \frac{\partial L}{\partial h_\ell} \odot \sigma'(a_\ell) \right)" />
             <p>"Gradient descent then moves every weight a little way downhill:"</p>
             <Formula block=true tex=r"\theta \leftarrow \theta - \eta \, \nabla_\theta L" />
             <p>

@@ -17,5 +17,6 @@ pub const PANEL: crate::kit::Panel = crate::panel! {
     view: view::BackpropPanel,
     explanation: explain::BackpropExplanation,
     series: &["train_loss", "train_acc", "grad_norm_layer_0", "grad_norm_layer_1", "grad_norm_layer_2"],
+    watch: "the decision boundary bending to follow the spiral as the training loss falls, and the gradient-norm chart showing how hard each layer is being pushed.",
     test_query: "steps=40",
 };

@@ -26,7 +26,7 @@ pub fn XentExplanation() -> impl IntoView {
                 and α/V on each other one. The best possible loss is then the entropy of that target, not 0: a floor that
                 stops the model from pushing p all the way to 1."
             </p>
-            <Formula block=true tex=r"L_\alpha = -\sum_k q_k \ln p_k \;\ge\; H(q) = -\sum_k q_k \ln q_k" />
+            <Formula block=true tex=r"L_\alpha = -\sum_k q_k \ln p_k \;\geq\; H(q) = -\sum_k q_k \ln q_k" />
             <p>
                 "The lower half trains a small model on real text: four characters of context are embedded, passed through
                 one tanh layer, and mapped to logits over the 39 characters of the first ten chapters of Moby-Dick

@@ -17,5 +17,6 @@ pub const PANEL: crate::kit::Panel = crate::panel! {
     view: view::XentPanel,
     explanation: explain::XentExplanation,
     series: &["train_loss", "val_loss"],
+    watch: "drag the target's bar up and its loss falls towards 0 along the −ln p curve; below, the model's held-out loss sinks under the unigram-entropy line as its samples start to look like words.",
     test_query: "steps=30",
 };

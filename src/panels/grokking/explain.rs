@@ -1,5 +1,6 @@
 //! The explanation beside panel 14.
 
+use crate::components::formula::Formula;
 use leptos::prelude::*;
 
 /// What the panel shows.
@@ -14,6 +15,7 @@ pub fn GrokExplanation() -> impl IntoView {
                 held-out pairs jumps too. They called this grokking. The log step axis shows the delay: the solid
                 validation curve climbs only after the training curve has flattened."
             </p>
+            <Formula block=true tex=r"c = (a + b) \operatorname{mod} p, \qquad a, b \in \{0, 1, \ldots, p - 1\}" />
             <p>
                 "Weight decay is what makes the difference here. A memorising solution needs large weights, one
                 adjustment per training pair; a solution that has found the rule is smaller. AdamW (Loshchilov & Hutter
@@ -22,6 +24,7 @@ pub fn GrokExplanation() -> impl IntoView {
                 rises. The dashed run is the same model from the same weights with λ = 0: it memorises just as fast
                 and never generalises."
             </p>
+            <Formula block=true tex=r"\theta_t = \theta_{t-1} - \eta \left( \frac{\hat m_t}{\sqrt{\hat v_t} + \epsilon} + \lambda \theta_{t-1} \right)" />
             <p>
                 "Nanda et al. (2023) showed what the generalising network computes: it represents each token as waves
                 cos(2πka/p) and sin(2πka/p) at a few key frequencies k and adds angles. The bar chart is the Fourier

@@ -14,11 +14,11 @@ pub fn ScheduleExplanation() -> impl IntoView {
                 each schedule computed from its formula; the bottom chart is the two trainings, live."
             </p>
             <p>"Cosine decay from the peak P to the floor m over T steps (Loshchilov & Hutter, SGDR):"</p>
-            <Formula block=true tex=r"\eta(t) = m + \tfrac{1}{2}(P - m)\left(1 + \cos \frac{\pi t}{T}\right)" />
+            <Formula block=true tex=r"\eta(t) = m + \frac{1}{2}(P - m)\left(1 + \cos \frac{\pi t}{T}\right)" />
             <p>"Linear warmup over the first W steps, used by warmup + cosine and by WSD:"</p>
             <Formula block=true tex=r"\eta(t) = P \, \frac{t + 1}{W}, \quad t < W" />
             <p>"The inverse-square-root schedule of the original Transformer (Vaswani et al. 2017):"</p>
-            <Formula block=true tex=r"\eta(t) = P \min\left(\sqrt{\tfrac{W}{t+1}}, \tfrac{t+1}{W}\right)" />
+            <Formula block=true tex=r"\eta(t) = P \min\left(\sqrt{\frac{W}{t+1}}, \frac{t+1}{W}\right)" />
             <p>
                 "Warmup–stable–decay (Hägele et al. 2024) holds the peak and then decays linearly over the last 20% of
                 the run. Because the decay comes last, one long run can be stopped early with a short cooldown."

@@ -21,5 +21,6 @@ pub const PANEL: crate::kit::Panel = crate::panel! {
     view: view::CollapsePanel,
     explanation: explain::CollapseExplanation,
     series: &["fit_nll", "sigma", "tail_mass", "lm_loss", "perplexity", "distinct_4grams"],
+    watch: "under \"replace\" the ridgeline's rare right-hand mode fades generation by generation, and σ and the tail mass fall below their dashed real values.",
     test_query: "gens=2&fit_steps=10&text_gens=2&text_steps=20&chars=500&n=20",
 };
