@@ -10,8 +10,8 @@ pub fn ScheduleExplanation() -> impl IntoView {
         <div class="explain">
             <p>
                 "The learning rate η need not stay fixed. Both runs train the same network (2→32→32→2, ReLU) on the same
-                spiral with Adam, from the same initial weights. Only the schedule η(t) differs. The top chart is
-                each schedule computed from its formula; the bottom chart is the two trainings, live."
+                spiral with Adam, from the same initial weights. Only the schedule η(t) differs. The first chart is
+                each schedule computed from its formula; the second is the two trainings, live."
             </p>
             <p>"Cosine decay from the peak P to the floor m over T steps (Loshchilov & Hutter, SGDR):"</p>
             <Formula block=true tex=r"\eta(t) = m + \frac{1}{2}(P - m)\left(1 + \cos \frac{\pi t}{T}\right)" />
@@ -24,10 +24,11 @@ pub fn ScheduleExplanation() -> impl IntoView {
                 the run. Because the decay comes last, one long run can be stopped early with a short cooldown."
             </p>
             <p>
-                "Things to try. At the default peak of 0.1, Adam's first updates are full-sized before its second-moment
-                estimates have settled, and run A (constant, no warmup) spikes in its first steps. Warmup avoids the
-                spike. Raise the peak to 0.3 and the constant run never recovers. Over the whole run, the schedules that
-                decay end below the constant one."
+                "At the default peak of 0.3, Adam's first updates are full-sized before its second-moment estimates
+                have settled: run A (constant, no warmup) throws its loss up more than tenfold within three steps, and
+                its network never recovers, while run B warms up over 50 steps and trains smoothly to a loss some
+                twenty times lower. Things to try: lower the peak to 0.1 and both runs survive, A with only a brief
+                spike; give run A warmup + cosine and the spike is gone."
             </p>
         </div>
     }
