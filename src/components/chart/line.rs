@@ -45,7 +45,8 @@ impl Corner {
     }
 }
 
-/// One series to draw: a stable `name` (also the CSV column) and its points.
+/// One series to draw: a stable `name` (the CSV column, as in `window.trainlab`), the words its
+/// legend shows, and its points.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Line {
     /// lower_snake_case name, as in `window.trainlab.metrics`.
@@ -56,6 +57,8 @@ pub struct Line {
     pub color: Option<usize>,
     /// Line, reference or marker.
     pub style: Style,
+    /// What the legend says; `None` shows the name with spaces for underscores.
+    pub label: Option<String>,
 }
 
 impl Line {
@@ -75,6 +78,14 @@ impl Line {
     /// The same series drawn as `style`.
     pub fn style(self, style: Style) -> Self {
         Self { style, ..self }
+    }
+    /// The same series with `label` in the legend (the name stays for CSV and scripts).
+    pub fn label(self, label: impl Into<String>) -> Self {
+        Self { label: Some(label.into()), ..self }
+    }
+    /// The legend's words.
+    pub fn legend_text(&self) -> String {
+        self.label.clone().unwrap_or_else(|| self.name.replace('_', " "))
     }
 }
 
@@ -220,9 +231,6 @@ where
     for (i, line) in data.iter().enumerate() {
         let color = PALETTE[line.color.unwrap_or(i) % PALETTE.len()];
         let pts = line.points.iter().copied().filter(|&p| drawable(p, log));
-        let legend = move |(x, y): (i32, i32)| {
-            PathElement::new(vec![(x, y), (x + (14.0 * dpr) as i32, y)], color.stroke_width((2.0 * dpr) as u32))
-        };
         let drawn = match line.style {
             Style::Solid => chart.draw_series(LineSeries::new(pts, color.stroke_width(px(1.6).max(1))))?,
             Style::Reference => {
@@ -234,7 +242,21 @@ where
                 chart.draw_series(pts.map(|p| Circle::new(p, r, color.filled())))?
             }
         };
-        drawn.label(line.name.clone()).legend(legend);
+        // The swatch is drawn as the line is: solid, dashed or a dot.
+        let (w, stroke) = ((16.0 * dpr) as i32, color.stroke_width((2.0 * dpr) as u32));
+        let anno = drawn.label(line.legend_text());
+        match line.style {
+            Style::Solid => anno.legend(move |(x, y)| PathElement::new(vec![(x, y), (x + w, y)], stroke)),
+            Style::Reference => anno.legend(move |(x, y)| {
+                EmptyElement::at((x, y))
+                    + PathElement::new(vec![(0, 0), (w * 3 / 8, 0)], stroke)
+                    + PathElement::new(vec![(w * 5 / 8, 0), (w, 0)], stroke)
+            }),
+            Style::Marker => {
+                let r = (4.0 * dpr) as i32;
+                anno.legend(move |(x, y)| EmptyElement::at((x, y)) + Circle::new((w / 2, 0), r, color.filled()))
+            }
+        };
     }
     if !data.is_empty() {
         chart

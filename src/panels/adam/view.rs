@@ -36,7 +36,7 @@ fn race_view(m: &Metrics, p: &AdamParams) -> (Vec<Path>, Vec<Line>) {
         let ys = m.get(&format!("y_{name}")).map(|s| s.points.as_slice()).unwrap_or_default();
         let path = std::iter::once(p.start).chain(xs.iter().zip(ys).map(|(a, b)| (a.1, b.1))).collect();
         paths.push((color, path));
-        losses.push(Line::from_metrics(m, &format!("loss_{name}")).color(color));
+        losses.push(Line::from_metrics(m, &format!("loss_{name}")).color(color).label(racer_style(name).0));
     }
     (paths, losses)
 }
@@ -61,12 +61,15 @@ fn internals_view(m: &Metrics) -> (Vec<Line>, Vec<Line>) {
         Line { name: name.into(), ..l }
     };
     let moments = vec![
-        Line::from_metrics(m, "adam_m").color(7),
-        Line::from_metrics(m, "adam_m_hat").color(0),
-        sqrt("sqrt_v", "adam_v").color(6),
-        sqrt("sqrt_v_hat", "adam_v_hat").color(1),
+        Line::from_metrics(m, "adam_m").color(7).label("m (raw)"),
+        Line::from_metrics(m, "adam_m_hat").color(0).label("m̂ (bias-corrected)"),
+        sqrt("sqrt_v", "adam_v").color(6).label("√v (raw)"),
+        sqrt("sqrt_v_hat", "adam_v_hat").color(1).label("√v̂ (bias-corrected)"),
     ];
-    let steps = vec![Line::from_metrics(m, "adam_step").color(0), Line::from_metrics(m, "adam_step_raw").color(5)];
+    let steps = vec![
+        Line::from_metrics(m, "adam_step").color(0).label("step taken (bias-corrected)"),
+        Line::from_metrics(m, "adam_step_raw").color(5).label("without the correction"),
+    ];
     (moments, steps)
 }
 
@@ -165,7 +168,14 @@ fn racer_toggles(run: PanelRun<AdamParams>) -> AnyView {
 /// Adam + L2 against AdamW at the racers' λ, on a small network.
 fn decay_comparison(run: PanelRun<AdamParams>, m: RwSignal<Metrics>) -> AnyView {
     let pair = move |a: &'static str, b: &'static str| {
-        Signal::derive(move || m.with(|m| vec![Line::from_metrics(m, a).color(5), Line::from_metrics(m, b).color(1)]))
+        Signal::derive(move || {
+            m.with(|m| {
+                vec![
+                    Line::from_metrics(m, a).color(5).label("Adam + L2"),
+                    Line::from_metrics(m, b).color(1).label("AdamW"),
+                ]
+            })
+        })
     };
     view! {
         <section class="subpanel" aria-label="Coupled against decoupled weight decay">

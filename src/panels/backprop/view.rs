@@ -10,6 +10,20 @@ use crate::components::controls::{fmt_num, Toggle};
 use crate::kit::run::{use_panel, RunControls, RunFrame};
 use leptos::prelude::*;
 
+/// A layer's gradient norm, labelled by where the layer sits.
+fn layer_line(m: &crate::engine::metrics::Metrics, name: &str) -> Line {
+    let layer = name.trim_start_matches("grad_norm_layer_");
+    let last = m.iter().filter(|(k, _)| k.starts_with("grad_norm_layer_")).count().saturating_sub(1).to_string();
+    let place = if layer == "0" {
+        " (nearest the input)"
+    } else if layer == last {
+        " (output)"
+    } else {
+        ""
+    };
+    Line::from_metrics(m, name).label(format!("layer {layer}{place}"))
+}
+
 /// The panel. Reads its parameters from the URL once, then keeps the URL in step with the controls.
 #[component]
 pub fn BackpropPanel() -> impl IntoView {
@@ -24,9 +38,8 @@ pub fn BackpropPanel() -> impl IntoView {
             let mut j = j.borrow_mut();
             let m = j.metrics();
             let names = j.metric_names();
-            loss_lines.set(vec![Line::from_metrics(m, "train_loss")]);
-            grad_lines
-                .set(names.iter().filter(|n| n.starts_with("grad_norm")).map(|n| Line::from_metrics(m, n)).collect());
+            loss_lines.set(vec![Line::from_metrics(m, "train_loss").label("training loss")]);
+            grad_lines.set(names.iter().filter(|n| n.starts_with("grad_norm")).map(|n| layer_line(m, n)).collect());
             accuracy.set(m.get("train_acc").and_then(|s| s.last_value()));
             inspection.set(j.exp().inspection.clone());
             let e = j.exp();

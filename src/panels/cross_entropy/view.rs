@@ -20,8 +20,8 @@ const SAMPLE_LEN: usize = 160;
 const PROMPT: &str = "call me ishmael. ";
 
 /// A horizontal reference line at `y` from x = `x0` to `x1`.
-fn reference(name: &str, y: f64, x0: f64, x1: f64, color: usize) -> Line {
-    Line::new(name, vec![(x0, y), (x1, y)]).color(color).style(Style::Reference)
+fn reference(name: &str, label: &str, y: f64, x0: f64, x1: f64, color: usize) -> Line {
+    Line::new(name, vec![(x0, y), (x1, y)]).color(color).style(Style::Reference).label(label)
 }
 
 /// The panel.
@@ -39,12 +39,15 @@ pub fn XentPanel() -> impl IntoView {
     let curve = Signal::derive(move || {
         let (v, alpha) = params.with(|p| (p.v(), p.alpha_in_effect()));
         let ps: Vec<f64> = (0..=200).map(|i| 10f64.powf(-3.0 + 3.0 * f64::from(i) / 200.0)).collect();
-        let mut lines = vec![Line::new("neg_log_p", ps.iter().map(|&p| (p, -p.ln())).collect()).color(0)];
+        let neg_log_p = Line::new("neg_log_p", ps.iter().map(|&p| (p, -p.ln())).collect());
+        let mut lines = vec![neg_log_p.color(0).label("loss −ln p")];
         if alpha > 0.0 {
-            lines.push(Line::new("smoothed_loss", ps.iter().map(|&p| (p, loss_at(p, v, alpha))).collect()).color(2));
+            let smoothed = Line::new("smoothed_loss", ps.iter().map(|&p| (p, loss_at(p, v, alpha))).collect());
+            lines.push(smoothed.color(2).label("loss with label smoothing"));
         }
-        lines.push(reference("ln_v", (v as f64).ln(), 1e-3, 1.0, 7));
-        lines.push(Line::new("this_prediction", vec![(p_target.get(), loss.get())]).color(5).style(Style::Marker));
+        lines.push(reference("ln_v", "ln V: a uniform guess", (v as f64).ln(), 1e-3, 1.0, 7));
+        let here = Line::new("this_prediction", vec![(p_target.get(), loss.get())]);
+        lines.push(here.color(5).style(Style::Marker).label("this prediction"));
         lines
     });
     let on_set = Callback::new(move |(k, z): (usize, f64)| {
@@ -134,12 +137,15 @@ fn language_model(run: PanelRun<XentParams>, lm: StoredValue<super::runs::Lm, Lo
             let alpha = params.with_untracked(|p| p.alpha_in_effect());
             let m = j.metrics();
             let x1 = (j.steps().max(2)) as f64;
-            let mut lines =
-                vec![Line::from_metrics(m, "train_loss").color(0), Line::from_metrics(m, "val_loss").color(1)];
-            lines.push(reference("ln_v", (v_text as f64).ln(), 1.0, x1, 7));
-            lines.push(reference("unigram_entropy", unigram, 1.0, x1, 3));
+            let mut lines = vec![
+                Line::from_metrics(m, "train_loss").color(0).label("training text"),
+                Line::from_metrics(m, "val_loss").color(1).label("held-out text"),
+            ];
+            lines.push(reference("ln_v", "ln V: a uniform guess", (v_text as f64).ln(), 1.0, x1, 7));
+            lines.push(reference("unigram_entropy", "letter frequencies alone", unigram, 1.0, x1, 3));
             if alpha > 0.0 {
-                lines.push(reference("smoothing_floor", entropy(&smoothed_target(v_text, 0, alpha)), 1.0, x1, 2));
+                let floor = entropy(&smoothed_target(v_text, 0, alpha));
+                lines.push(reference("smoothing_floor", "smoothing floor H(q)", floor, 1.0, x1, 2));
             }
             lm_lines.set(lines);
             // New weights are sampled from about once a second; then the next snapshot is asked for.

@@ -13,10 +13,13 @@ use crate::kit::run::{use_panel, RunControls, RunFrame};
 use leptos::prelude::*;
 
 /// The decayed run's `name` solid, the λ = 0 run's dashed, both in palette colour `color`.
-fn pair(m: &Metrics, name: &str, color: usize) -> [Line; 2] {
+fn pair(m: &Metrics, name: &str, label: &str, color: usize) -> [Line; 2] {
     [
-        Line::from_metrics(m, name).color(color),
-        Line::from_metrics(m, &format!("{NODECAY}{name}")).color(color).style(Style::Reference),
+        Line::from_metrics(m, name).color(color).label(label),
+        Line::from_metrics(m, &format!("{NODECAY}{name}"))
+            .color(color)
+            .style(Style::Reference)
+            .label(format!("{label}, λ = 0")),
     ]
 }
 
@@ -61,9 +64,9 @@ pub fn GrokPanel() -> impl IntoView {
         job.with_value(|j| {
             let mut j = j.borrow_mut();
             let m = j.metrics();
-            acc.set([pair(m, "train_acc", 0), pair(m, "val_acc", 1)].concat());
-            loss.set([pair(m, "train_loss", 0), pair(m, "val_loss", 1)].concat());
-            norm.set(pair(m, "weight_norm", 2).to_vec());
+            acc.set([pair(m, "train_acc", "training pairs", 0), pair(m, "val_acc", "held-out pairs", 1)].concat());
+            loss.set([pair(m, "train_loss", "training pairs", 0), pair(m, "val_loss", "held-out pairs", 1)].concat());
+            norm.set(pair(m, "weight_norm", "‖θ‖₂", 2).to_vec());
             stats.set(summary(m));
             spectra.set((j.exp().spectrum.clone(), j.exp().nodecay_spectrum.clone()));
             j.request_snapshot();

@@ -5,6 +5,7 @@ use super::params::{ScheduleParams, A, B, MIN_RATIO, PEAK, SEED, TOTAL, WARMUP};
 use super::runs::{build, rebuild};
 use crate::components::chart::line::{Line, LineChart};
 use crate::components::controls::fmt_num;
+use crate::engine::choice::Choice;
 use crate::kit::run::{use_panel, RunControls, RunFrame};
 use leptos::prelude::*;
 
@@ -18,7 +19,10 @@ pub fn ScheduleRaceView() -> impl IntoView {
     run.on_draw(move || {
         jobs.with_value(|js| {
             loss_lines.set(
-                js.iter().map(|j| Line::from_metrics(j.borrow().metrics(), &j.borrow().metric_names()[0])).collect(),
+                js.iter()
+                    .zip(["run A", "run B"])
+                    .map(|(j, run)| Line::from_metrics(j.borrow().metrics(), &j.borrow().metric_names()[0]).label(run))
+                    .collect(),
             );
             rejected.set(js.iter().filter_map(|j| j.borrow().exp().error.clone()).collect());
         })
@@ -28,12 +32,12 @@ pub fn ScheduleRaceView() -> impl IntoView {
     let lr_lines = Signal::derive(move || {
         let p = params.get();
         let stride = (p.total / 400).max(1);
-        [("schedule_a", p.a), ("schedule_b", p.b)]
+        [("schedule_a", "A", p.a), ("schedule_b", "B", p.b)]
             .into_iter()
-            .map(|(name, kind)| {
+            .map(|(name, run, kind)| {
                 let s = p.schedule(kind);
                 let points = (0..p.total).step_by(stride).map(|t| ((t + 1) as f64, s.lr(t))).collect();
-                Line::new(name, points)
+                Line::new(name, points).label(format!("{run}: {}", kind.label()))
             })
             .collect::<Vec<_>>()
     });

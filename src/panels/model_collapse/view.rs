@@ -16,10 +16,11 @@ use crate::kit::run::{use_panel, PanelRun, RunFrame};
 use leptos::prelude::*;
 
 /// A per-generation series with a dashed horizontal reference at `y` over the same generations.
-fn with_reference(m: &Metrics, name: &str, reference: (&str, f64), color: usize) -> Vec<Line> {
-    let line = Line::from_metrics(m, name).color(color);
+fn with_reference(m: &Metrics, (name, label): (&str, &str), reference: (&str, &str, f64), color: usize) -> Vec<Line> {
+    let line = Line::from_metrics(m, name).color(color).label(label);
     let x1 = line.points.last().map(|p| p.0).unwrap_or(1.0).max(1.0);
-    let r = Line::new(reference.0, vec![(0.0, reference.1), (x1, reference.1)]).color(7).style(Style::Reference);
+    let (rname, rlabel, y) = reference;
+    let r = Line::new(rname, vec![(0.0, y), (x1, y)]).color(7).style(Style::Reference).label(rlabel);
     vec![line, r]
 }
 
@@ -77,8 +78,8 @@ fn mixture_view(run: PanelRun<CollapseParams>, jobs: StoredValue<Runs, LocalStor
             track.observe(j.steps());
             if gens.with_untracked(Vec::len) != j.exp().gens.len() || j.steps() == 0 {
                 let m = j.metrics();
-                sigma_lines.set(with_reference(m, "sigma", ("real_sigma", sigma0), 0));
-                tail_lines.set(with_reference(m, "tail_mass", ("real_tail_mass", tail0), 1));
+                sigma_lines.set(with_reference(m, ("sigma", "fitted σ"), ("real_sigma", "real σ₀", sigma0), 0));
+                tail_lines.set(with_reference(m, ("tail_mass", "fitted"), ("real_tail_mass", "real", tail0), 1));
                 gens.set(j.exp().gens.clone());
             }
         })
@@ -121,8 +122,9 @@ fn text_view(run: PanelRun<CollapseParams>, jobs: StoredValue<Runs, LocalStorage
             track.observe(j.steps());
             if gens.with_untracked(Vec::len) != j.exp().gens.len() || j.steps() == 0 {
                 let m = j.metrics();
-                ppl_lines.set(vec![Line::from_metrics(m, "perplexity").color(3)]);
-                div_lines.set(with_reference(m, "distinct_4grams", ("real_text", j.exp().real_distinct), 4));
+                ppl_lines.set(vec![Line::from_metrics(m, "perplexity").color(3).label("perplexity on real text")]);
+                let real = ("real_text", "real text", j.exp().real_distinct);
+                div_lines.set(with_reference(m, ("distinct_4grams", "generated text"), real, 4));
                 gens.set(j.exp().gens.clone());
             }
         })
