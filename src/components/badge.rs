@@ -8,7 +8,11 @@ use leptos::prelude::*;
 pub fn BackendBadge() -> impl IntoView {
     let backend = runtime().backend;
     view! {
-        <span class="backend-badge" data-testid="backend-badge" title="Where training runs">
+        <span
+            class="backend-badge"
+            data-testid="backend-badge"
+            title=move || backend.get().map(|b| b.detail()).unwrap_or_else(|| "Where training runs".into())
+        >
             {move || backend.get().map(|b| b.label()).unwrap_or_else(|| "starting engine…".into())}
         </span>
         {move || {

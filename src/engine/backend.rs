@@ -116,11 +116,19 @@ impl BackendInfo {
         Self { kind: BackendKind::Cpu, adapter: "flex (pure-Rust CPU)".into(), fallback: false, notice }
     }
 
-    /// Badge text, e.g. `CPU · flex` or `WebGPU · nvidia`.
+    /// Badge text, in words: where the reader's training runs.
     pub fn label(&self) -> String {
         match self.kind {
-            BackendKind::Cpu => "CPU (flex)".to_string(),
-            BackendKind::WebGpu => format!("WebGPU · {}", self.adapter),
+            BackendKind::Cpu => "Training on your CPU".to_string(),
+            BackendKind::WebGpu => "Training on your GPU (WebGPU)".to_string(),
+        }
+    }
+
+    /// The badge's detail, shown on hover: the backend and adapter.
+    pub fn detail(&self) -> String {
+        match self.kind {
+            BackendKind::Cpu => format!("Burn's CPU backend, {}, in WebAssembly with SIMD", self.adapter),
+            BackendKind::WebGpu => format!("Burn's WebGPU backend on {}", self.adapter),
         }
     }
 }

@@ -24,11 +24,10 @@ pub fn ScheduleExplanation() -> impl IntoView {
                 the run. Because the decay comes last, one long run can be stopped early with a short cooldown."
             </p>
             <p>
-                "At the default peak of 0.3, Adam's first updates are full-sized before its second-moment estimates
-                have settled: run A (constant, no warmup) throws its loss up more than tenfold within three steps, and
-                its network never recovers, while run B warms up over 50 steps and trains smoothly to a loss some
-                twenty times lower. Things to try: lower the peak to 0.1 and both runs survive, A with only a brief
-                spike; give run A warmup + cosine and the spike is gone."
+                "Things to try. At the default peak of 0.1, Adam's first updates are full-sized before its second-moment
+                estimates have settled, and run A (constant, no warmup) spikes in its first steps. Warmup avoids the
+                spike. Raise the peak to 0.3 and the constant run never recovers. Over the whole run, the schedules that
+                decay end below the constant one."
             </p>
         </div>
     }

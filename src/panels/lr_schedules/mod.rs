@@ -14,6 +14,6 @@ pub const PANEL: crate::kit::Panel = crate::panel! {
     view: view::ScheduleRaceView,
     explanation: explain::ScheduleExplanation,
     series: &["loss_a", "lr_a", "loss_b", "lr_b"],
-    watch: "run A, with no warm-up, throws its loss up more than tenfold in its first steps and never recovers, while run B warms up and trains smoothly to a far lower loss.",
+    watch: "the two loss curves in the first steps, while run B is still warming up, and again at the end, after B's decay.",
     test_query: "total=60&warmup=6",
 };
