@@ -7,6 +7,7 @@ use super::params::{XentParams, ALPHA, LOGIT_MAX, LR, SEED, SMOOTHING, STEPS, TA
 use super::runs::{build, rebuild};
 use crate::components::chart::line::{Line, LineChart, Style};
 use crate::components::controls::fmt_num;
+use crate::engine::job::Status;
 use crate::engine::models::char_mlp::HostCharMlp;
 use crate::engine::rng::Rng;
 use crate::engine::xent::{cross_entropy, entropy, loss_at, smoothed_target, softmax};
@@ -148,8 +149,11 @@ fn language_model(run: PanelRun<XentParams>, lm: StoredValue<super::runs::Lm, Lo
                 lines.push(reference("smoothing_floor", "smoothing floor H(q)", floor, 1.0, x1, 2));
             }
             lm_lines.set(lines);
-            // New weights are sampled from about once a second; then the next snapshot is asked for.
-            let due = now_ms() - sampled_at.get_value() > 1000.0 || sample.with_untracked(|s| s.0.is_empty());
+            // New weights are sampled from about once a second (and once more from a run's last
+            // weights when it stops); then the next snapshot is asked for.
+            let stopped = j.status() != Status::Running && sample.with_untracked(|s| s.1) < j.steps();
+            let due =
+                now_ms() - sampled_at.get_value() > 1000.0 || sample.with_untracked(|s| s.0.is_empty()) || stopped;
             if j.exp().host.is_some() && due {
                 let step = j.steps();
                 weights.set_value(j.take_view(|e| &mut e.host).map(|h| (h, step)));
