@@ -48,7 +48,7 @@ fn main() {
                 let a = losses(Kind::Constant, peak, warmup, total, seed);
                 let early = (2 * warmup).min(total);
                 let (am, ai, af, an) = summary(&a, early);
-                for kind in [Kind::Wsd] {
+                for kind in [Kind::Wsd, Kind::WarmupCosine] {
                     let b = losses(kind, peak, warmup, total, seed);
                     let (bm, bi, bf, _) = summary(&b, early);
                     println!(
