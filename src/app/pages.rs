@@ -32,12 +32,23 @@ fn Layout(children: Children) -> impl IntoView {
 pub fn Gallery() -> impl IntoView {
     let base = base_path();
     set_title("Trainlab · Training fundamentals, interactive");
+    let start = REGISTRY.iter().find(|c| c.panel.is_some());
+    let built = REGISTRY.iter().filter(|c| c.panel.is_some()).count();
     view! {
         <Layout>
             <h1>"How large language models are trained, in 17 live experiments"</h1>
             <p class="lede">
                 "Each concept has a panel that trains a small model in this tab: on your GPU through WebGPU when the browser offers one, on the CPU when it does not. Change a setting and the run starts again."
             </p>
+            {start.map(|c| {
+                view! {
+                    <p class="start-here">
+                        "Start here: "
+                        <a href=format!("{base}/concepts/{}", c.slug)>{format!("{:02} {}", c.number, c.title)}</a>
+                        {format!(", then follow the course in order. {built} of 17 panels train live so far; the rest are listed and marked as not built yet.")}
+                    </p>
+                }
+            })}
             <ol class="gallery" data-testid="gallery">
                 {REGISTRY
                     .iter()
@@ -50,7 +61,10 @@ pub fn Gallery() -> impl IntoView {
                                     <span class="title">{c.title}</span>
                                 </a>
                                 <p class="summary">{c.summary}</p>
-                                {c.panel.is_none().then(|| view! { <p class="not-built">"Not built yet"</p> })}
+                                {match c.panel {
+                                    Some(_) => view! { <p class="ready">"Trains live: ready"</p> }.into_any(),
+                                    None => view! { <p class="not-built">"Not built yet"</p> }.into_any(),
+                                }}
                             </li>
                         }
                     })

@@ -19,6 +19,11 @@ test(`gallery lists ${CONCEPT_COUNT} concepts, each linking to /concepts/<slug>`
   assert.match(await banner.first().innerText(), /Trainlab/, 'the header does not name the site "Trainlab"');
   assert.ok((await p.page.locator('footer').count()) >= 1, 'no footer');
   assert.equal(await p.page.title(), 'Trainlab · Training fundamentals, interactive');
+  // A course: "start here" points at the first concept that trains, and ready panels say so.
+  const start = await p.page.locator('.start-here a').evaluate((a) => a.href);
+  assert.equal(new URL(start).pathname, app.appPathname('/concepts/cross-entropy'), 'start here');
+  const ready = slugs.filter((s) => /trains live/i.test(bySlug[s].text));
+  assert.equal(ready.length + unbuilt.length, slugs.length, 'every concept is marked ready or not built yet');
 
   p.assertNoPageErrors();
   p.assertNoConsoleErrors();
