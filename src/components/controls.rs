@@ -254,7 +254,7 @@ pub fn Progress(
         <div class="progress">
             <progress max=move || total.get() as f64 value=move || done.get() as f64 aria-label="Training progress"></progress>
             <span>
-                {move || format!("step {} of {}", done.get(), total.get())}
+                {move || format!("{} of {} steps", done.get(), total.get())}
                 {move || {
                     let r = rate.get();
                     (r > 0.0).then(|| format!(" · {} steps/s", fmt_num(r)))

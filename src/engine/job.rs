@@ -217,6 +217,9 @@ impl<E: Experiment> Steppable for Job<E> {
     fn revision(&self) -> u64 {
         self.revision
     }
+    fn budget(&self) -> u64 {
+        self.budget
+    }
     fn play(&mut self) {
         Job::play(self)
     }

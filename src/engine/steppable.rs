@@ -76,6 +76,8 @@ pub trait Steppable {
     fn status(&self) -> Status;
     /// Steps whose results have been read back.
     fn steps(&self) -> u64;
+    /// The step budget: the run is done when it is spent.
+    fn budget(&self) -> u64;
     /// Recorded metric series.
     fn metrics(&self) -> &Metrics;
     /// What went wrong, for the reader (divergence, a lost device), if anything did.

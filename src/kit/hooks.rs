@@ -9,6 +9,7 @@ use crate::engine::job::Steppable;
 use crate::engine::scheduler::JobHandle;
 use crate::runtime::probes::{self, Probe};
 use crate::runtime::runtime;
+use crate::state::params::Params;
 use crate::state::query::{Query, UrlParams};
 use crate::state::web::{
     autoplay_disabled, current_query, now_ms, observe_visibility, prefers_reduced_motion, replace_query,
@@ -40,14 +41,15 @@ pub fn use_url_params<P: UrlParams + Send + Sync + 'static>() -> UrlStart<P> {
 
 /// Applies `change` to the parameters; if they changed, stores them, rewrites the URL and returns
 /// the new value (for the caller to rebuild its runs from).
-pub fn update_params<P: UrlParams + Send + Sync + 'static>(params: RwSignal<P>, change: &dyn Fn(&mut P)) -> Option<P> {
+pub fn update_params<P: Params>(params: RwSignal<P>, change: &dyn Fn(&mut P)) -> Option<P> {
     let mut p = params.get_untracked();
     change(&mut p);
     if p == params.get_untracked() {
         return None;
     }
     params.set(p.clone());
-    replace_query(&p.to_query());
+    let keys: Vec<&str> = P::FIELDS.iter().map(|f| f.key()).chain(["hide"]).collect();
+    replace_query(&p.to_query(), &keys);
     Some(p)
 }
 

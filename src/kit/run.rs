@@ -33,8 +33,10 @@ pub struct PanelRun<P: Params> {
     pub params: RwSignal<P>,
     /// The jobs' combined status.
     pub status: RwSignal<Status>,
-    /// Steps done by the slowest job.
+    /// Steps done, all jobs together.
     pub steps: RwSignal<u64>,
+    /// Steps budgeted, all jobs together (the progress bar's end).
+    pub total: RwSignal<u64>,
     /// Steps per second.
     pub rate: StepRate,
     /// What went wrong, one message per job that failed.
@@ -77,6 +79,7 @@ pub fn use_panel<P: Params, T: 'static>(
         params,
         status: RwSignal::new(Status::Idle),
         steps: RwSignal::new(0),
+        total: RwSignal::new(0),
         rate: StepRate::new(),
         errors: RwSignal::new(Vec::new()),
         autoplay,
@@ -131,11 +134,18 @@ impl<P: Params> PanelRun<P> {
 
     /// Status, steps, rate and errors from the jobs; the draw hooks when any job's revision moved.
     fn refresh(self) {
-        let (status, steps, errors, each) = self.group.with_value(|g| {
+        let (status, (steps, total), errors, each) = self.group.with_value(|g| {
             let errors: Vec<String> = g.0.iter().filter_map(|j| j.borrow().error()).collect();
             let each: Vec<u64> = g.0.iter().map(|j| j.borrow().revision()).collect();
-            (g.status(), g.steps(), errors, each)
+            let done =
+                g.0.iter()
+                    .map(|j| (j.borrow().steps(), j.borrow().budget()))
+                    .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+            (g.status(), done, errors, each)
         });
+        if self.total.get_untracked() != total {
+            self.total.set(total);
+        }
         if self.status.get_untracked() != status {
             self.status.set(status);
         }
@@ -148,7 +158,8 @@ impl<P: Params> PanelRun<P> {
         }
         if self.seen.with_value(|s| *s != each) {
             self.seen.set_value(each);
-            self.draw.with_value(|d| d.iter().for_each(|f| f()));
+            // Untracked: what a draw hook reads must not become a dependency of the tick.
+            self.draw.with_value(|d| untrack(|| d.iter().for_each(|f| f())));
         }
     }
 
@@ -215,19 +226,16 @@ pub fn RunFrame<P: Params>(
     view! { <PanelFrame slug=current_slug() notes=run.notes.get_value() root=run.root>{children()}</PanelFrame> }
 }
 
-/// Play/Pause/Step/Reset, progress through `total` steps with the rate and time left, and the
+/// Play/Pause/Step/Reset, progress through every job's steps with the rate and time left, and the
 /// run's errors.
 #[component]
 pub fn RunControls<P: Params>(
     /// The panel's run.
     run: PanelRun<P>,
-    /// The step budget the progress bar counts to.
-    #[prop(into)]
-    total: Signal<u64>,
 ) -> impl IntoView {
     view! {
         <PlayControls status=run.status actions=run.actions() />
-        <Progress done=run.steps total=total rate=run.rate.rate />
+        <Progress done=run.steps total=run.total rate=run.rate.rate />
         {move || run.errors.get().into_iter().map(|e| view! { <p class="diverged" role="alert">{e}</p> }).collect_view()}
     }
 }

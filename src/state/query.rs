@@ -42,6 +42,12 @@ impl Query {
         }
     }
 
+    /// The same query less `keys`.
+    pub fn without(mut self, keys: &[&str]) -> Self {
+        self.0.retain(|k, _| !keys.contains(&k.as_str()));
+        self
+    }
+
     /// Serialises back to `a=1&b=x`, keys sorted.
     pub fn to_query_string(&self) -> String {
         form_urlencoded::Serializer::new(String::new()).extend_pairs(self.0.iter()).finish()
@@ -154,6 +160,7 @@ mod tests {
         let q = Query::parse("a=1&b=x%20y").with("c", 3);
         assert_eq!(q.get("b"), Some("x y"));
         assert_eq!(Query::parse(&q.to_query_string()), q);
+        assert_eq!(Query::parse("a=1&b=2&c=3").without(&["a", "c", "z"]), Query::parse("b=2"));
         let huge = "9".repeat(400);
         let mut notes = Vec::new();
         assert_eq!(read_u64(&Query::parse(&format!("s={huge}")), "s", 1, 1, 10, &mut notes), 10);

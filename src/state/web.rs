@@ -13,9 +13,10 @@ pub fn current_query() -> Query {
 
 /// Rewrites the query string in place (`history.replaceState`), keeping keys the panel does not
 /// own (`backend`, `autoplay`, …) and the path.
-pub fn replace_query(owned: &Query) {
+pub fn replace_query(owned: &Query, keys: &[&str]) {
     let Some(w) = web_sys::window() else { return };
-    let mut merged = current_query();
+    // The panel's own keys are written afresh: one it now leaves out (an empty list) must go.
+    let mut merged = current_query().without(keys);
     for (k, v) in owned.iter() {
         merged = merged.with(k, v);
     }

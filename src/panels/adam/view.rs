@@ -121,7 +121,7 @@ pub fn AdamPanel() -> impl IntoView {
                 <div class="controls" aria-label="Parameters">
                     {run.controls(&[&SURFACE, &LR, &BETA1, &BETA2, &EPS, &WD, &STEPS])}
                     {run.part("racers", move || racer_toggles(run))}
-                    <RunControls run=run total=Signal::derive(move || params.get().steps) />
+                    <RunControls run=run />
                     <ul class="readout-list" aria-label="Final loss per optimiser">
                         {OPTIMIZERS
                             .iter()

@@ -59,7 +59,7 @@ pub fn BackpropPanel() -> impl IntoView {
             <div class="panel-grid">
                 <div class="controls" aria-label="Parameters">
                     {run.controls(&[&DATASET, &NOISE, &DEPTH, &WIDTH, &ACT, &LR, &OPTIM, &SEED, &STEPS])}
-                    <RunControls run=run total=Signal::derive(move || params.get().steps) />
+                    <RunControls run=run />
                     <Toggle label="Log scale for the loss chart" value=log_loss on_change=Callback::new(move |v| log_loss.set(v)) />
                     <p class="readout-line">
                         "Loss "

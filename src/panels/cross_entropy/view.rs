@@ -174,7 +174,7 @@ fn language_model(run: PanelRun<XentParams>, lm: StoredValue<super::runs::Lm, Lo
             <div class="panel-grid">
                 <div class="controls" aria-label="Language model parameters">
                     {run.controls(&[&LR, &STEPS, &SEED])}
-                    <RunControls run=run total=Signal::derive(move || params.get().steps) />
+                    <RunControls run=run />
                 </div>
                 <div class="figures">
                     <LineChart title="Cross-entropy of the character model: training and held-out text" x_label="step" y_label="loss (nats per character)" series=lm_lines csv_name="char-lm-loss" />

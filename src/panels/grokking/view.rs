@@ -105,7 +105,7 @@ pub fn GrokPanel() -> impl IntoView {
                         </div>
                     </Show>
                     {run.controls(&[&COMPARE, &STEPS, &SEED])}
-                    <RunControls run=run total=Signal::derive(move || params.get().steps) />
+                    <RunControls run=run />
                     <dl class="readouts" aria-label="Grokking so far">
                         <dt>"Training accuracy"</dt><dd data-readout="train_acc">{move || pct(stats.get().train_acc)}</dd>
                         <dt>"Validation accuracy"</dt><dd data-readout="val_acc">{move || pct(stats.get().val_acc)}</dd>
