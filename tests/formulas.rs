@@ -5,19 +5,11 @@
 //! new panel's explanation is checked the moment it exists.
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use trainlab::formula::{mathml, parse_error};
+mod common;
 
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in fs::read_dir(dir).unwrap().flatten() {
-        let p = entry.path();
-        if p.is_dir() {
-            rust_files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "rs") {
-            out.push(p);
-        }
-    }
-}
+use common::rust_files;
+use std::path::Path;
+use trainlab::formula::{mathml, parse_error};
 
 /// The LaTeX of every `tex=r"…"` or `tex=r#"…"#` in `text`.
 fn formulas(text: &str) -> Vec<String> {

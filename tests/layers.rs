@@ -3,7 +3,10 @@
 //! belong in the engine). Comments are not read, so doc links do not count.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::rust_files;
+use std::path::Path;
 
 /// Bottom to top; a module may use its own rank or lower.
 const RANKS: [(&str, u8); 8] = [
@@ -19,17 +22,6 @@ const RANKS: [(&str, u8); 8] = [
 
 fn rank(module: &str) -> Option<u8> {
     RANKS.iter().find(|(m, _)| *m == module).map(|&(_, r)| r)
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in fs::read_dir(dir).unwrap().flatten() {
-        let p = entry.path();
-        if p.is_dir() {
-            rust_files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "rs") {
-            out.push(p);
-        }
-    }
 }
 
 /// The code of a file with `//` comments (and doc comments) removed, line by line.

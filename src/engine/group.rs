@@ -32,6 +32,11 @@ impl JobGroup {
         self.0.iter().map(|j| j.borrow().steps()).min().unwrap_or(0)
     }
 
+    /// Steps done and steps budgeted, summed over the jobs (a progress bar over all of them).
+    pub fn progress(&self) -> (u64, u64) {
+        self.0.iter().map(|j| (j.borrow().steps(), j.borrow().budget())).fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
+    }
+
     /// All jobs' series in one set. Names must be unique across a panel's jobs; where two clash,
     /// the first job's series is kept (see [`JobGroup::try_metrics`], which the tests call).
     pub fn metrics(&self) -> Metrics {

@@ -137,11 +137,7 @@ impl<P: Params> PanelRun<P> {
         let (status, (steps, total), errors, each) = self.group.with_value(|g| {
             let errors: Vec<String> = g.0.iter().filter_map(|j| j.borrow().error()).collect();
             let each: Vec<u64> = g.0.iter().map(|j| j.borrow().revision()).collect();
-            let done =
-                g.0.iter()
-                    .map(|j| (j.borrow().steps(), j.borrow().budget()))
-                    .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
-            (g.status(), done, errors, each)
+            (g.status(), g.progress(), errors, each)
         });
         if self.total.get_untracked() != total {
             self.total.set(total);

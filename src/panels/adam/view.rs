@@ -7,6 +7,7 @@ use super::runs::{build, rebuild};
 use crate::components::chart::heatmap::{Heatmap, HeatmapData, Path, Ramp};
 use crate::components::chart::line::{Line, LineChart};
 use crate::components::controls::{fmt_num, Toggle};
+use crate::engine::job::Steppable;
 use crate::engine::metrics::Metrics;
 use crate::engine::surfaces::Surface;
 use crate::kit::run::{use_panel, PanelRun, RunControls, RunFrame};
@@ -79,10 +80,19 @@ pub fn AdamPanel() -> impl IntoView {
     let (run, jobs) = use_panel::<AdamParams, _>(build, rebuild);
     let metrics = RwSignal::new(Metrics::default());
     let decay_metrics = RwSignal::new(Metrics::default());
+    // Each job's series are copied out only when that job has something new (its revision moved).
+    let copied = StoredValue::new((u64::MAX, u64::MAX));
     run.on_draw(move || {
         jobs.with_value(|(race, decay)| {
-            metrics.set(race.borrow().metrics().clone());
-            decay_metrics.set(decay.borrow().metrics().clone());
+            let (race, decay) = (race.borrow(), decay.borrow());
+            let (seen_race, seen_decay) = copied.get_value();
+            if race.revision() != seen_race {
+                metrics.set(race.metrics().clone());
+            }
+            if decay.revision() != seen_decay {
+                decay_metrics.set(decay.metrics().clone());
+            }
+            copied.set_value((race.revision(), decay.revision()));
         })
     });
     let params = run.params;
