@@ -2,7 +2,9 @@
 // configuration to the end in headless Chromium and saves a PNG of the panel in light and dark at
 // 1280 px and in light at 375 px, under target/screenshots/. Not a test: it judges nothing.
 //
-//   TRAINLAB_DIST=dist-test node tests/browser/screenshots.mjs [slug ...]
+//   TRAINLAB_DIST=dist-test node tests/browser/screenshots.mjs [--defaults] [slug ...]
+//
+// --defaults runs what a reader gets (no query) instead of the registry's reduced test query.
 import fs from 'node:fs';
 import path from 'node:path';
 import { App, DIST, REPO_ROOT } from './harness.mjs';
@@ -23,19 +25,22 @@ try {
   await home.waitForFunction(() => typeof window.trainlab?.registry === 'function', null, { timeout: 60_000 });
   const registry = await home.evaluate(() => window.trainlab.registry());
   await home.close();
-  const wanted = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const defaults = args.includes('--defaults');
+  const wanted = args.filter((a) => !a.startsWith('--'));
   const panels = registry.filter((c) => c.built && (wanted.length === 0 || wanted.includes(c.slug)));
   for (const c of panels) {
     for (const [width, scheme] of VIEWS) {
       const context = await app.browser.newContext({ viewport: { width, height: 1000 }, colorScheme: scheme });
       const page = await context.newPage();
-      await page.goto(app.url(`/concepts/${c.slug}?backend=cpu&${c.testQuery}`), { waitUntil: 'load' });
-      await page.waitForFunction((s) => window.trainlab?.status(s) === 'done', c.slug, { timeout: 120_000 });
+      const query = defaults ? '' : `&${c.testQuery}`;
+      await page.goto(app.url(`/concepts/${c.slug}?backend=cpu${query}`), { waitUntil: 'load' });
+      await page.waitForFunction((s) => window.trainlab?.status(s) === 'done', c.slug, { timeout: 300_000 });
       // The panel shows "Done" in the same refresh that hands its charts the finished run.
       await page.locator('.play-controls .status').first().filter({ hasText: /^Done$/ }).waitFor({ timeout: 60_000 });
       // Two animation frames for the canvases to paint what they were handed.
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-      const file = path.join(OUT, `${c.slug}-${width}-${scheme}.png`);
+      const file = path.join(OUT, `${c.slug}${defaults ? '-defaults' : ''}-${width}-${scheme}.png`);
       await page.locator('[data-testid=panel]').first().screenshot({ path: file });
       console.log(file);
       await context.close();

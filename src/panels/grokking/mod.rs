@@ -18,6 +18,6 @@ pub const PANEL: crate::kit::Panel = crate::panel! {
     view: view::GrokPanel,
     explanation: explain::GrokExplanation,
     series: &["train_loss", "train_acc", "val_loss", "val_acc", "weight_norm", "nodecay_val_acc"],
-    watch: "training accuracy reaches 100% within a few hundred steps; validation accuracy stays low and then jumps, long after, as the weight norm falls, while the dashed λ = 0 run never makes the jump.",
+    watch: "training accuracy reaches 100% early; validation accuracy stays low, then jumps long afterwards as the weight norm falls, while the dashed λ = 0 run never makes the jump.",
     test_query: "p=23&hidden=32&steps=40",
 };
