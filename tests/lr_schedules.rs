@@ -1,54 +1,58 @@
-//! Native tests of panel 04's phenomena.
+//! Native tests of panel 04's phenomena, at the defaults a reader gets.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 use trainlab::engine::backend::cpu_device;
 use trainlab::engine::job::Job;
-use trainlab::engine::schedule::{Kind, Schedule};
+use trainlab::engine::schedule::Kind;
 use trainlab::engine::scheduler::run_blocking;
 use trainlab::panels::lr_schedules::experiment::ScheduleRun;
+use trainlab::panels::lr_schedules::params::ScheduleParams;
 
-fn run(kind: Kind, peak: f64, total: usize) -> Vec<f64> {
-    let s = Schedule { kind, peak, warmup: 50, total, min_ratio: 0.01 };
+/// The loss at every step of the panel's default run under `kind`.
+fn run(kind: Kind) -> Vec<f64> {
+    let p = ScheduleParams::default();
+    let (s, seed, total) = (p.schedule(kind), p.seed, p.total as u64);
     let device = cpu_device();
-    let job = Rc::new(RefCell::new(Job::new(Box::new(move || ScheduleRun::new(&s, 1, "a", &device)), total as u64)));
+    let job = Rc::new(RefCell::new(Job::new(Box::new(move || ScheduleRun::new(&s, seed, "a", &device)), total)));
     job.borrow_mut().play();
     run_blocking(job.clone());
     let j = job.borrow();
     j.metrics().get("loss_a").map(|s| s.points.iter().map(|p| p.1).collect()).unwrap_or_default()
 }
 
-/// Peak LR of the panel's default comparison: high enough that Adam without warmup spikes.
-const PEAK: f64 = 0.1;
-const TOTAL: usize = 400;
-
 fn max(v: &[f64]) -> f64 {
     v.iter().copied().fold(f64::NEG_INFINITY, f64::max)
 }
 
 #[test]
-fn warmup_keeps_the_early_loss_below_the_no_warmup_spike() {
-    let constant = run(Kind::Constant, PEAK, TOTAL);
-    let warm = run(Kind::WarmupCosine, PEAK, TOTAL);
-    let wsd = run(Kind::Wsd, PEAK, TOTAL);
-    assert_eq!(constant.len(), TOTAL);
-    // Without warmup Adam's first steps (full size from step 1) throw the loss well above its start.
-    assert!(
-        max(&constant) > constant[0] * 1.3,
-        "no spike without warmup: max {} vs start {}",
-        max(&constant),
-        constant[0]
-    );
-    assert!(max(&warm) < max(&constant), "warmup max {} vs constant max {}", max(&warm), max(&constant));
-    assert!(max(&wsd) < max(&constant));
+fn the_defaults_compare_constant_against_wsd() {
+    let p = ScheduleParams::default();
+    assert_eq!((p.a, p.b), (Kind::Constant, Kind::Wsd), "the tests below assume the panel's default pair");
 }
 
+/// Issue 14's bar: at the default seed, the run without warm-up peaks at least 1.5× higher than
+/// the warmed-up one (measured 2.29 against 0.73 on 2026-12-02).
 #[test]
-fn decaying_schedules_end_lower_than_constant() {
-    let last = |k| *run(k, PEAK, TOTAL).last().unwrap();
-    let constant = last(Kind::Constant);
-    for kind in [Kind::Cosine, Kind::Wsd, Kind::WarmupCosine] {
-        let end = last(kind);
+fn without_warmup_the_default_run_spikes_well_above_the_warmed_up_one() {
+    let constant = run(Kind::Constant);
+    let wsd = run(Kind::Wsd);
+    assert_eq!(constant.len(), ScheduleParams::default().total);
+    let (spike, warm) = (max(&constant), max(&wsd));
+    assert!(spike >= 1.5 * warm, "no-warm-up peak {spike} vs warmed-up peak {warm}");
+    // The spike is the first steps' doing: it comes within the warm-up window, above the start.
+    assert!(spike > 2.0 * constant[0], "spike {spike} vs start {}", constant[0]);
+    let at = constant.iter().position(|&l| l == spike).unwrap();
+    assert!(at < ScheduleParams::default().warmup, "the spike came at step {at}");
+}
+
+/// And the warmed-up, decayed run ends clearly lower: at least 1.5× (measured 3.1×).
+#[test]
+fn the_warmed_up_run_ends_clearly_lower() {
+    let (constant, wsd) = (*run(Kind::Constant).last().unwrap(), *run(Kind::Wsd).last().unwrap());
+    assert!(constant >= 1.5 * wsd, "constant ends at {constant}, WSD at {wsd}");
+    for kind in [Kind::Cosine, Kind::WarmupCosine] {
+        let end = *run(kind).last().unwrap();
         assert!(end < constant, "{kind:?} ends at {end}, constant at {constant}");
     }
 }

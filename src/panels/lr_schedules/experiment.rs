@@ -17,6 +17,13 @@ use burn::prelude::*;
 /// Data set size for the schedule runs.
 pub const POINTS: usize = 512;
 
+/// The network: three tanh hidden layers. Deep enough that Adam's first full-sized steps throw it
+/// off (the no-warm-up spike), smooth enough that no unit dies for good at the panel's rates (a
+/// ReLU net of two layers lost units at peaks where warm-up mattered; see `examples/lr_sweep.rs`).
+pub const DIMS: [usize; 5] = [2, 32, 32, 32, 2];
+/// The hidden activation.
+pub const ACT: Activation = Activation::Tanh;
+
 /// One schedule's run.
 pub struct ScheduleRun {
     model: Option<Mlp>,
@@ -43,7 +50,7 @@ impl ScheduleRun {
             Err(e) => (ConstantLr::from(schedule.peak.clamp(1e-6, 1.0)).into(), Some(e)),
         };
         Self {
-            model: Some(Mlp::new(&[2, 32, 32, 2], Activation::Relu, seed, device)),
+            model: Some(Mlp::new(&DIMS, ACT, seed, device)),
             optim: AdamConfig::new().init(),
             scheduler,
             loss_fn: CrossEntropyLossConfig::new().init(device),
@@ -64,7 +71,7 @@ impl Experiment for ScheduleRun {
     fn train_step(&mut self, _step: u64, _inspect: bool) -> StepOutput {
         let model = self.model.take().expect("model is always put back after a step");
         let lr = self.scheduler.step().base();
-        let logits = model.forward(self.x.clone(), Activation::Relu); // [n, 2]
+        let logits = model.forward(self.x.clone(), ACT); // [n, 2]
         let loss = self.loss_fn.forward(logits, self.y.clone()); // [1]
         let metric_loss = loss.clone().inner();
         let grads = GradientsParams::from_grads(loss.backward(), &model);

@@ -14,6 +14,6 @@ pub const PANEL: crate::kit::Panel = crate::panel! {
     view: view::ScheduleRaceView,
     explanation: explain::ScheduleExplanation,
     series: &["loss_a", "lr_a", "loss_b", "lr_b"],
-    watch: "the two loss curves in the first steps, while run B is still warming up, and again at the end, after B's decay.",
+    watch: "the first steps of the loss chart: run A (no warm-up) jumps to about three times its starting loss while run B, still warming up, stays below its start. Then the end: after B's decay its loss ends well below A's.",
     test_query: "total=60&warmup=6",
 };
