@@ -5,6 +5,7 @@
 //! - [`engine`]: the one training engine (backend choice, jobs, scheduler, metrics, models, data).
 //!   Plain Rust over Burn; never imports the UI; tested natively.
 //! - [`formula`]: LaTeX → MathML, rendered without JavaScript.
+//! - [`plot`]: chart arithmetic (log-axis ticks, the palette and its contrast checks); native.
 //! - [`state`]: URL query ⇄ typed panel parameters (native); the location and visibility (wasm).
 //! - `runtime` (wasm): the chosen backend and device, the one scheduler and its frame loop, and
 //!   what each shown panel exposes to `window.trainlab`.
@@ -20,6 +21,7 @@ pub mod engine;
 pub mod formula;
 pub mod kit;
 pub mod panels;
+pub mod plot;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]

@@ -9,9 +9,10 @@ use common::rust_files;
 use std::path::Path;
 
 /// Bottom to top; a module may use its own rank or lower.
-const RANKS: [(&str, u8); 8] = [
+const RANKS: [(&str, u8); 9] = [
     ("engine", 0),
     ("formula", 0),
+    ("plot", 0),
     ("state", 1),
     ("runtime", 2),
     ("components", 3),

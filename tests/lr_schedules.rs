@@ -26,19 +26,19 @@ fn max(v: &[f64]) -> f64 {
 }
 
 #[test]
-fn the_defaults_compare_constant_against_wsd() {
+fn the_defaults_compare_constant_against_warmup_cosine() {
     let p = ScheduleParams::default();
-    assert_eq!((p.a, p.b), (Kind::Constant, Kind::Wsd), "the tests below assume the panel's default pair");
+    assert_eq!((p.a, p.b), (Kind::Constant, Kind::WarmupCosine), "the tests below assume the panel's default pair");
 }
 
 /// Issue 14's bar: at the default seed, the run without warm-up peaks at least 1.5× higher than
-/// the warmed-up one (measured 2.29 against 0.73 on 2026-12-02).
+/// the warmed-up one (measured 2.29 against 0.73 on 2026-12-02; the same in Chromium).
 #[test]
 fn without_warmup_the_default_run_spikes_well_above_the_warmed_up_one() {
     let constant = run(Kind::Constant);
-    let wsd = run(Kind::Wsd);
+    let warmed = run(Kind::WarmupCosine);
     assert_eq!(constant.len(), ScheduleParams::default().total);
-    let (spike, warm) = (max(&constant), max(&wsd));
+    let (spike, warm) = (max(&constant), max(&warmed));
     assert!(spike >= 1.5 * warm, "no-warm-up peak {spike} vs warmed-up peak {warm}");
     // The spike is the first steps' doing: it comes within the warm-up window, above the start.
     assert!(spike > 2.0 * constant[0], "spike {spike} vs start {}", constant[0]);
@@ -46,12 +46,14 @@ fn without_warmup_the_default_run_spikes_well_above_the_warmed_up_one() {
     assert!(at < ScheduleParams::default().warmup, "the spike came at step {at}");
 }
 
-/// And the warmed-up, decayed run ends clearly lower: at least 1.5× (measured 3.1×).
+/// And the warmed-up, decayed run ends clearly lower: at least 1.5× (measured 4.7× natively, 1.8×
+/// in Chromium).
 #[test]
 fn the_warmed_up_run_ends_clearly_lower() {
-    let (constant, wsd) = (*run(Kind::Constant).last().unwrap(), *run(Kind::Wsd).last().unwrap());
-    assert!(constant >= 1.5 * wsd, "constant ends at {constant}, WSD at {wsd}");
-    for kind in [Kind::Cosine, Kind::WarmupCosine] {
+    let constant = *run(Kind::Constant).last().unwrap();
+    let warmed = *run(Kind::WarmupCosine).last().unwrap();
+    assert!(constant >= 1.5 * warmed, "constant ends at {constant}, warm-up + cosine at {warmed}");
+    for kind in [Kind::Cosine, Kind::Wsd] {
         let end = *run(kind).last().unwrap();
         assert!(end < constant, "{kind:?} ends at {end}, constant at {constant}");
     }

@@ -13,6 +13,7 @@ use trainlab::engine::backend::cpu_device;
 use trainlab::engine::data::text::Corpus;
 use trainlab::engine::job::{Experiment, Job, Status};
 use trainlab::panels::model_collapse::gmm::{CollapseConfig, MixtureCollapse, FIT_STEPS};
+use trainlab::panels::model_collapse::mixture::Mixture;
 use trainlab::panels::model_collapse::params::CollapseParams;
 use trainlab::panels::model_collapse::pool::Mode;
 use trainlab::panels::model_collapse::runs::build;
@@ -46,12 +47,16 @@ fn mixture(mode: Mode, real_frac: f64, seed: u64) -> (f64, f64) {
 #[test]
 fn replacing_the_data_collapses_the_mixture_and_accumulating_does_not() {
     let (mut tails_replace, mut tails_accumulate) = (0.0, 0.0);
+    let (mut sigmas_replace, mut sigmas_accumulate) = (0.0, 0.0);
     for seed in 0..3 {
         let (s_rep, t_rep) = mixture(Mode::Replace, 0.0, seed);
         let (s_acc, t_acc) = mixture(Mode::Accumulate, 0.0, seed);
-        assert!(s_rep < 0.5 * s_acc, "seed {seed}: σ {s_rep} under replace vs {s_acc} under accumulate");
+        // Where a chain ends is random: every seed shrinks clearly, the three together by half.
+        assert!(s_rep < 0.7 * s_acc, "seed {seed}: σ {s_rep} under replace vs {s_acc} under accumulate");
         (tails_replace, tails_accumulate) = (tails_replace + t_rep, tails_accumulate + t_acc);
+        (sigmas_replace, sigmas_accumulate) = (sigmas_replace + s_rep, sigmas_accumulate + s_acc);
     }
+    assert!(sigmas_replace < 0.5 * sigmas_accumulate, "σ summed over seeds: {sigmas_replace} vs {sigmas_accumulate}");
     assert!(tails_replace < 0.25 * tails_accumulate, "tail mass {tails_replace} vs {tails_accumulate}");
     // Half of every batch real: the spread survives even under replace (the real σ₀ is ≈ 2).
     let (s_half, _) = mixture(Mode::Replace, 0.5, 0);
@@ -92,7 +97,13 @@ fn the_default_run_a_reader_gets_collapses_in_both_views() {
     let (sigma, tail) = (values(&m, "sigma"), values(&m, "tail_mass"));
     let (ppl, div) = (values(&t, "perplexity"), values(&t, "distinct_4grams"));
     assert_eq!((sigma.len(), ppl.len()), (100, 8));
-    assert!(tail[0] > 0.01 && tail[99] < 0.1 * tail[0], "tail mass {} -> {}", tail[0], tail[99]);
+    println!("σ {:.3} -> {:.3}, tail {:.4} -> {:.4}, perplexity {ppl:?}", sigma[0], sigma[99], tail[0], tail[99]);
+    // Generation 0 fits the real tail well (the real mixture's is 0.086), so that what is lost after
+    // it is the generations' doing.
+    let real = Mixture::real();
+    let real_tail = real.tail_mass(real.mean(), 2.0 * real.std());
+    assert!((tail[0] - real_tail).abs() < 0.25 * real_tail, "generation 0's tail {} vs the real {real_tail}", tail[0]);
+    assert!(tail[99] < 0.1 * tail[0], "tail mass {} -> {}", tail[0], tail[99]);
     assert!(sigma[99] < 0.6 * sigma[0], "σ {} -> {}", sigma[0], sigma[99]);
     assert!(ppl[7] > 2.0 * ppl[0], "perplexity on real text {ppl:?}");
     assert!(div[7] < div[0] - 0.1, "distinct 4-grams {div:?}");

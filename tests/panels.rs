@@ -1,7 +1,7 @@
 //! Checks written once over every registered panel, so a panel is covered the moment it is
 //! registered: its jobs build from its test configuration, run to the end on the CPU, report every
 //! series it declares with finite values and no name twice, and reproduce bit for bit from the
-//! same seed; its parameters survive a URL round trip, and out-of-range or malformed values are
+//! same seed; it has a gallery picture; its parameters survive a URL round trip, and out-of-range or malformed values are
 //! replaced with a note that names the key.
 
 use trainlab::engine::backend::cpu_device;
@@ -62,6 +62,24 @@ fn every_panel_says_what_to_watch_in_one_sentence() {
         assert!(!w.is_empty() && w.ends_with('.'), "{}: the Watch sentence {w:?} is not a sentence", c.slug);
         assert!(!w.to_lowercase().starts_with("watch"), "{}: the page already writes \"Watch:\"", c.slug);
         assert!(w.len() < 300, "{}: the Watch sentence runs to {} characters", c.slug, w.len());
+    }
+}
+
+#[test]
+fn every_panel_has_a_gallery_picture_drawn_from_its_own_numbers() {
+    for (c, panel) in built() {
+        let pic = (panel.picture)();
+        let points: Vec<(f64, f64)> = pic.points().collect();
+        assert!(points.len() >= 10, "{}: a picture of {} points", c.slug, points.len());
+        assert!(points.iter().all(|p| p.0.is_finite() && p.1.is_finite()), "{}: a point is not finite", c.slug);
+        assert!(pic.bounds().is_some(), "{}: the picture is flat", c.slug);
+        assert!(pic.alt.len() > 20, "{}: the picture's alt text {:?} says too little", c.slug, pic.alt);
+        let colors = pic.lines.iter().map(|l| l.0).chain(pic.dots.iter().map(|d| d.2));
+        assert!(
+            colors.into_iter().all(|i| i < trainlab::plot::LIGHT.len()),
+            "{}: a colour outside the palette",
+            c.slug
+        );
     }
 }
 

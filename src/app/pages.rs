@@ -3,6 +3,7 @@
 
 use super::base_path;
 use crate::components::badge::BackendBadge;
+use crate::components::chart::thumbnail::Thumbnail;
 use crate::kit::PanelSlug;
 use crate::panels::{find, neighbours, Concept, REGISTRY};
 use crate::runtime::runtime;
@@ -62,7 +63,12 @@ pub fn Gallery() -> impl IntoView {
                                 </a>
                                 <p class="summary">{c.summary}</p>
                                 {match c.panel {
-                                    Some(_) => view! { <p class="ready">"Trains live: ready"</p> }.into_any(),
+                                    Some(panel) => view! {
+                                        <a href=format!("{base}/concepts/{}", c.slug) class="thumb-link" tabindex="-1">
+                                            <Thumbnail picture=(panel.picture)() />
+                                        </a>
+                                        <p class="ready">"Trains live: ready"</p>
+                                    }.into_any(),
                                     None => view! { <p class="not-built">"Not built yet"</p> }.into_any(),
                                 }}
                             </li>

@@ -211,15 +211,22 @@ pub fn PlayControls(
         <div class="play-controls" role="group" aria-label="Training controls">
             <button on:click=move |_| on_play.run(()) disabled=move || running() || finished()>"Play"</button>
             <button on:click=move |_| on_pause.run(()) disabled=move || !running()>"Pause"</button>
-            <button on:click=move |_| on_step.run(()) disabled=finished>"Step"</button>
+            <button
+                on:click=move |_| on_step.run(())
+                disabled=finished
+                title=move || if finished() { "This run has ended: Reset to step through it again" } else { "One step, with its inner numbers" }
+            >
+                "Step"
+            </button>
             <button on:click=move |_| on_reset.run(())>"Reset"</button>
             <span class=move || format!("status status-{}", status.get().as_str())>
                 {move || match status.get() {
-                    Status::Idle => "Idle",
+                    // After Reset too: say what to do, not just that nothing happens.
+                    Status::Idle => "Ready: press Play or Step",
                     Status::Running => "Running",
                     Status::Paused => "Paused",
                     Status::Diverged => "Diverged",
-                    Status::Done => "Done",
+                    Status::Done => "Done: every step run (Reset to start again)",
                 }}
             </span>
         </div>

@@ -33,6 +33,9 @@ pub struct Panel {
     /// A reduced configuration (a query string) that runs to the end in seconds: the browser and
     /// native registry tests use it; the panel's own tests assert its phenomenon at the defaults.
     pub test_query: &'static str,
+    /// The gallery's small picture of what the panel shows, computed from the panel's own
+    /// formulas and data.
+    pub picture: fn() -> crate::plot::picture::Picture,
     /// The panel's component.
     #[cfg(target_arch = "wasm32")]
     pub view: fn() -> leptos::prelude::AnyView,
@@ -62,6 +65,7 @@ pub struct PanelSlug(pub &'static str);
 ///     explanation: explain::BackpropExplanation,
 ///     series: &["train_loss"],
 ///     watch: "the decision boundary bending to follow the spiral as the loss falls.",
+///     picture: picture,
 ///     test_query: "steps=40",
 /// };
 /// ```
@@ -73,6 +77,7 @@ macro_rules! panel {
         explanation: $emod:ident :: $explain:ident,
         series: $series:expr,
         watch: $watch:expr,
+        picture: $picture:expr,
         test_query: $tq:expr $(,)?
     ) => {
         $crate::kit::Panel {
@@ -84,6 +89,7 @@ macro_rules! panel {
             hideable: $crate::state::params::hideable::<$params>,
             series: $series,
             watch: $watch,
+            picture: $picture,
             test_query: $tq,
             #[cfg(target_arch = "wasm32")]
             view: || {

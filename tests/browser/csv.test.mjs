@@ -30,7 +30,7 @@ const NON_FINITE = 'non-finite';
  * tick earlier.
  */
 async function waitForShownDone(p, slug) {
-  await p.page.locator('.play-controls .status').first().filter({ hasText: /^Done$/ }).waitFor({ timeout: APP_START_MS });
+  await p.page.locator('.play-controls .status').first().filter({ hasText: /^Done/ }).waitFor({ timeout: APP_START_MS });
   await p.waitForStatus('done', { slug, timeout: APP_START_MS });
 }
 

@@ -1,4 +1,4 @@
-// Panel 04: two schedules train side by side; the no-warmup run spikes, the warmup run does not,
+// Panel 04: two schedules train side by side; at the defaults the no-warm-up run spikes, the warm-up run does not,
 // and both the schedule series and the loss series are readable through window.trainlab.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -7,24 +7,26 @@ import { useApp, series } from './harness.mjs';
 const SLUG = 'lr-schedules';
 const app = useApp();
 
-test('panel 04: constant vs WSD at a high peak LR', { timeout: 180_000 }, async (t) => {
-  const p = await app.open(`/concepts/${SLUG}?backend=cpu&a=constant&b=wsd&peak=0.1&warmup=50&total=400&seed=1`);
+test('panel 04 at its defaults: the run without warm-up spikes, the warmed-up one ends lower', { timeout: 180_000 }, async (t) => {
+  // The defaults a reader gets (1,000 steps: a few seconds), so the browser's floats are held to
+  // the lesson the native test asserts (tests/lr_schedules.rs), with the same margins.
+  const p = await app.open(`/concepts/${SLUG}?backend=cpu`);
   await p.waitForApp();
   await p.showPanel();
   await p.waitForStatus('done', { slug: SLUG, timeout: 120_000 });
   const m = await p.metrics(SLUG);
   const [lossA, lossB, lrA, lrB] = ['loss_a', 'loss_b', 'lr_a', 'lr_b'].map((n) => series(m, n).map(([, v]) => v));
-  assert.equal(lossA.length, 400);
+  assert.equal(lossA.length, 1000);
   const max = (v) => Math.max(...v);
-  t.diagnostic(`max loss: constant ${max(lossA)}, wsd ${max(lossB)}; final ${lossA.at(-1)} vs ${lossB.at(-1)}`);
-  // The schedules as trained: constant stays at the peak; WSD warms up from peak/50 and decays at the end.
+  t.diagnostic(`max loss: constant ${max(lossA)}, warm-up + cosine ${max(lossB)}; final ${lossA.at(-1)} vs ${lossB.at(-1)}`);
+  // The schedules as trained: constant stays at the peak; B warms up from peak/100 to the peak at
+  // step 100, then decays along the cosine.
   assert.ok(lrA.every((v) => Math.abs(v - 0.1) < 1e-6), 'constant schedule is not flat at 0.1');
-  assert.ok(Math.abs(lrB[0] - 0.1 / 50) < 1e-6, `WSD starts at ${lrB[0]}, want 0.002`);
-  assert.ok(Math.abs(lrB[200] - 0.1) < 1e-6 && lrB.at(-1) < 0.01, 'WSD is not stable then decayed');
-  // The phenomenon: without warmup the loss spikes above its start; with warmup it does not.
-  assert.ok(max(lossA) > lossA[0] * 1.3, `no early spike without warmup: max ${max(lossA)}, start ${lossA[0]}`);
-  assert.ok(max(lossB) < max(lossA), 'warmup did not keep the loss below the no-warmup spike');
-  assert.ok(lossB.at(-1) < lossA.at(-1), 'WSD did not end below constant');
+  assert.ok(Math.abs(lrB[0] - 0.1 / 100) < 1e-6, `warm-up starts at ${lrB[0]}, want 0.001`);
+  assert.ok(Math.abs(lrB[99] - 0.1) < 1e-6 && lrB.at(-1) < 0.01, 'B does not reach the peak, then decay');
+  // The phenomenon, as natively: the spike, then the end.
+  assert.ok(max(lossA) >= 1.5 * max(lossB), `no-warm-up peak ${max(lossA)} vs warmed-up peak ${max(lossB)}`);
+  assert.ok(lossA.at(-1) >= 1.5 * lossB.at(-1), `constant ends at ${lossA.at(-1)}, WSD at ${lossB.at(-1)}`);
   p.assertNoPageErrors();
   p.assertNoConsoleErrors();
 });

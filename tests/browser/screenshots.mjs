@@ -37,7 +37,7 @@ try {
       await page.goto(app.url(`/concepts/${c.slug}?backend=cpu${query}`), { waitUntil: 'load' });
       await page.waitForFunction((s) => window.trainlab?.status(s) === 'done', c.slug, { timeout: 300_000 });
       // The panel shows "Done" in the same refresh that hands its charts the finished run.
-      await page.locator('.play-controls .status').first().filter({ hasText: /^Done$/ }).waitFor({ timeout: 60_000 });
+      await page.locator('.play-controls .status').first().filter({ hasText: /^Done/ }).waitFor({ timeout: 60_000 });
       // Two animation frames for the canvases to paint what they were handed.
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       const file = path.join(OUT, `${c.slug}${defaults ? '-defaults' : ''}-${width}-${scheme}.png`);

@@ -1,7 +1,8 @@
 //! A heatmap of a scalar field on a square grid with points (and optional paths) drawn over it:
 //! the decision boundary under the data, or a loss surface under optimiser trajectories.
 
-use super::{fit_canvas, theme, PALETTE};
+use super::legend::{Legend, LegendItem};
+use super::{fit_canvas, series_color, theme};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::*;
@@ -41,8 +42,8 @@ pub enum Ramp {
 }
 
 /// Blue (0) → background → orange (1), matching the class colours.
-fn cell_color(v: f32, bg: RGBColor) -> RGBColor {
-    let (lo, hi) = (PALETTE[0], PALETTE[1]);
+fn cell_color(v: f32, bg: RGBColor, dark: bool) -> RGBColor {
+    let (lo, hi) = (series_color(0, dark), series_color(1, dark));
     let v = if v.is_finite() { v.clamp(0.0, 1.0) } else { 0.5 };
     let (c, t) = if v < 0.5 { (lo, (0.5 - v) * 2.0) } else { (hi, (v - 0.5) * 2.0) };
     let t = f64::from(t) * 0.55;
@@ -72,6 +73,9 @@ pub fn Heatmap(
     /// Called with `(x, y)` while the pointer is pressed on the chart.
     #[prop(optional)]
     on_pick: Option<Callback<(f64, f64)>>,
+    /// What the paths are, shown above the plot.
+    #[prop(optional, into)]
+    legend: Option<Signal<Vec<LegendItem>>>,
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     Effect::new(move |_| {
@@ -98,6 +102,7 @@ pub fn Heatmap(
     view! {
         <figure class="chart heatmap" class:pickable=on_pick.is_some()>
             <figcaption>{title}</figcaption>
+            {legend.map(|items| view! { <Legend items=items /> })}
             <canvas
                 node_ref=canvas
                 class="heatmap-canvas"
@@ -134,7 +139,7 @@ fn render(
             let x0 = -e + c as f64 * cell;
             let y0 = e - r as f64 * cell;
             let color = match d.ramp {
-                Ramp::Classes => cell_color(v, t.bg),
+                Ramp::Classes => cell_color(v, t.bg, t.dark),
                 Ramp::Contours => banded(v, t.bg, t.fg),
             };
             Rectangle::new([(x0, y0), (x0 + cell, y0 - cell)], color.filled())
@@ -142,7 +147,7 @@ fn render(
     }
     let radius = (3.2 * dpr) as i32;
     chart.draw_series(d.points.iter().map(|&(x, y, c)| {
-        let color = PALETTE[usize::from(c) % 2];
+        let color = series_color(usize::from(c) % 2, t.dark);
         Circle::new((f64::from(x), f64::from(y)), radius, color.filled())
     }))?;
     chart.draw_series(
@@ -153,7 +158,7 @@ fn render(
     // Paths far outside the square (a diverging optimiser) are clipped to a margin around it.
     let clip = |(x, y): (f64, f64)| (x.clamp(-2.0 * e, 2.0 * e), y.clamp(-2.0 * e, 2.0 * e));
     for (i, path) in &d.paths {
-        let color = PALETTE[i % PALETTE.len()];
+        let color = series_color(*i, t.dark);
         chart.draw_series(LineSeries::new(path.iter().copied().map(clip), color.stroke_width((2.0 * dpr) as u32)))?;
         if let Some(&end) = path.last() {
             chart.draw_series(std::iter::once(Circle::new(clip(end), radius, color.filled())))?;

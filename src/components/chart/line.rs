@@ -1,7 +1,9 @@
 //! A line chart of several named series with a legend, axis labels and optional log axes.
 
-use super::{download, fit_canvas, theme, PALETTE};
+use super::legend::{Legend, LegendItem};
+use super::{download, fit_canvas, series_color, theme};
 use crate::engine::metrics::{csv, Metrics};
+use crate::plot;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::coord::ranged1d::{AsRangedCoord, ValueFormatter};
@@ -18,31 +20,6 @@ pub enum Style {
     Reference,
     /// Dots only (a marker, such as "you are here").
     Marker,
-}
-
-/// Where the legend sits, so that it can be kept off the data.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Corner {
-    /// Top right (the default).
-    #[default]
-    UpperRight,
-    /// Top left.
-    UpperLeft,
-    /// Bottom left.
-    LowerLeft,
-    /// Bottom right.
-    LowerRight,
-}
-
-impl Corner {
-    fn position(self) -> SeriesLabelPosition {
-        match self {
-            Corner::UpperRight => SeriesLabelPosition::UpperRight,
-            Corner::UpperLeft => SeriesLabelPosition::UpperLeft,
-            Corner::LowerLeft => SeriesLabelPosition::LowerLeft,
-            Corner::LowerRight => SeriesLabelPosition::LowerRight,
-        }
-    }
 }
 
 /// One series to draw: a stable `name` (the CSV column, as in `window.trainlab`), the words its
@@ -107,9 +84,6 @@ pub fn LineChart(
     /// Draw x on a log₁₀ scale (points at x ≤ 0 are left out).
     #[prop(into, optional)]
     log_x: Signal<bool>,
-    /// Where the legend goes.
-    #[prop(optional)]
-    legend: Corner,
     /// File name (without `.csv`) for the download.
     csv_name: &'static str,
 ) -> impl IntoView {
@@ -118,8 +92,16 @@ pub fn LineChart(
         let data = series.get();
         let log = (log_x.get(), log_y.get());
         if let Some(c) = canvas.get() {
-            draw(&c, &data, log, legend, x_label, y_label);
+            draw(&c, &data, log, x_label, y_label);
         }
+    });
+    let legend = Signal::derive(move || {
+        series.with(|s| {
+            s.iter()
+                .enumerate()
+                .map(|(i, l)| LegendItem { label: l.legend_text(), color: l.color.unwrap_or(i), style: l.style })
+                .collect::<Vec<_>>()
+        })
     });
     let on_csv = move |_| {
         let data = series.get_untracked();
@@ -129,6 +111,7 @@ pub fn LineChart(
     view! {
         <figure class="chart">
             <figcaption>{title}</figcaption>
+            <Legend items=legend />
             <canvas node_ref=canvas class="chart-canvas" role="img" aria-label=title></canvas>
             <button class="csv" on:click=on_csv>"Download CSV"</button>
         </figure>
@@ -170,17 +153,21 @@ fn bounds(data: &[Line], (log_x, log): (bool, bool)) -> ((f64, f64), (f64, f64))
     (xr, yr)
 }
 
-fn draw(canvas: &web_sys::HtmlCanvasElement, data: &[Line], log: (bool, bool), legend: Corner, xl: &str, yl: &str) {
+fn draw(canvas: &web_sys::HtmlCanvasElement, data: &[Line], log: (bool, bool), xl: &str, yl: &str) {
     let Some(dpr) = fit_canvas(canvas) else { return };
     let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else { return };
     let root = backend.into_drawing_area();
     let (xr, yr) = bounds(data, log);
     let (x, y) = (xr.0..xr.1, yr.0..yr.1);
+    // Log axes take their ticks from `plot::log_ticks`, so a curve within one decade is readable.
+    let (lx, ly) = (plot::log_ticks(xr.0, xr.1, 7), plot::log_ticks(yr.0, yr.1, 7));
     let _ = match log {
-        (false, false) => render(&root, data, dpr, legend, xl, yl, x, y, log),
-        (false, true) => render(&root, data, dpr, legend, xl, yl, x, y.log_scale(), log),
-        (true, false) => render(&root, data, dpr, legend, xl, yl, x.log_scale(), y, log),
-        (true, true) => render(&root, data, dpr, legend, xl, yl, x.log_scale(), y.log_scale(), log),
+        (false, false) => render(&root, data, dpr, xl, yl, x, y, log),
+        (false, true) => render(&root, data, dpr, xl, yl, x, y.log_scale().with_key_points(ly), log),
+        (true, false) => render(&root, data, dpr, xl, yl, x.log_scale().with_key_points(lx), y, log),
+        (true, true) => {
+            render(&root, data, dpr, xl, yl, x.log_scale().with_key_points(lx), y.log_scale().with_key_points(ly), log)
+        }
     };
     let _ = root.present();
 }
@@ -190,7 +177,6 @@ fn render<X, Y>(
     root: &DrawingArea<CanvasBackend, plotters::coord::Shift>,
     data: &[Line],
     dpr: f64,
-    legend: Corner,
     xl: &str,
     yl: &str,
     xr: X,
@@ -229,9 +215,9 @@ where
         .x_label_formatter(&|v| fmt_tick(*v))
         .draw()?;
     for (i, line) in data.iter().enumerate() {
-        let color = PALETTE[line.color.unwrap_or(i) % PALETTE.len()];
+        let color = series_color(line.color.unwrap_or(i), t.dark);
         let pts = line.points.iter().copied().filter(|&p| drawable(p, log));
-        let drawn = match line.style {
+        match line.style {
             Style::Solid => chart.draw_series(LineSeries::new(pts, color.stroke_width(px(1.6).max(1))))?,
             Style::Reference => {
                 let (dash, gap) = (px(6.0).max(2), px(4.0).max(2));
@@ -242,30 +228,6 @@ where
                 chart.draw_series(pts.map(|p| Circle::new(p, r, color.filled())))?
             }
         };
-        // The swatch is drawn as the line is: solid, dashed or a dot.
-        let (w, stroke) = ((16.0 * dpr) as i32, color.stroke_width((2.0 * dpr) as u32));
-        let anno = drawn.label(line.legend_text());
-        match line.style {
-            Style::Solid => anno.legend(move |(x, y)| PathElement::new(vec![(x, y), (x + w, y)], stroke)),
-            Style::Reference => anno.legend(move |(x, y)| {
-                EmptyElement::at((x, y))
-                    + PathElement::new(vec![(0, 0), (w * 3 / 8, 0)], stroke)
-                    + PathElement::new(vec![(w * 5 / 8, 0), (w, 0)], stroke)
-            }),
-            Style::Marker => {
-                let r = (4.0 * dpr) as i32;
-                anno.legend(move |(x, y)| EmptyElement::at((x, y)) + Circle::new((w / 2, 0), r, color.filled()))
-            }
-        };
-    }
-    if !data.is_empty() {
-        chart
-            .configure_series_labels()
-            .position(legend.position())
-            .background_style(t.bg.mix(0.85))
-            .border_style(t.grid)
-            .label_font(font)
-            .draw()?;
     }
     Ok(())
 }

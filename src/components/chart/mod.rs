@@ -1,25 +1,21 @@
 //! Charts drawn with plotters on a `<canvas>`, crisp on hi-DPI screens: the canvas's backing store
 //! is sized to its CSS box × `devicePixelRatio` before every draw, and fonts and strokes scale with
-//! it. Each chart has a "Download CSV" button for exactly the data it shows.
+//! it. Legends are HTML above the plot ([`legend`]), never drawn over the data. Each chart has a "Download CSV" button for exactly the data it shows.
 
 pub mod heatmap;
+pub mod legend;
 pub mod line;
+pub mod thumbnail;
 
 use plotters::style::RGBColor;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
-/// Series colours, readable on light and dark backgrounds (Okabe–Ito palette, colour-blind safe).
-pub const PALETTE: [RGBColor; 8] = [
-    RGBColor(0, 114, 178),
-    RGBColor(230, 159, 0),
-    RGBColor(0, 158, 115),
-    RGBColor(204, 121, 167),
-    RGBColor(86, 180, 233),
-    RGBColor(213, 94, 0),
-    RGBColor(240, 228, 66),
-    RGBColor(120, 120, 120),
-];
+/// Series colour `i` for the page's colour scheme (see [`crate::plot::LIGHT`]).
+pub fn series_color(i: usize, dark: bool) -> RGBColor {
+    let (r, g, b) = crate::plot::color(i, dark);
+    RGBColor(r, g, b)
+}
 
 /// Foreground/background/grid colours for the current colour scheme.
 pub struct Theme {
@@ -29,6 +25,8 @@ pub struct Theme {
     pub fg: RGBColor,
     /// Grid lines.
     pub grid: RGBColor,
+    /// Whether the page is dark.
+    pub dark: bool,
 }
 
 /// Reads `prefers-color-scheme`.
@@ -38,9 +36,9 @@ pub fn theme() -> Theme {
         .map(|m| m.matches())
         .unwrap_or(false);
     if dark {
-        Theme { bg: RGBColor(24, 26, 31), fg: RGBColor(225, 228, 232), grid: RGBColor(58, 62, 70) }
+        Theme { bg: RGBColor(24, 26, 31), fg: RGBColor(225, 228, 232), grid: RGBColor(58, 62, 70), dark }
     } else {
-        Theme { bg: RGBColor(255, 255, 255), fg: RGBColor(30, 32, 36), grid: RGBColor(228, 230, 234) }
+        Theme { bg: RGBColor(255, 255, 255), fg: RGBColor(30, 32, 36), grid: RGBColor(228, 230, 234), dark }
     }
 }
 

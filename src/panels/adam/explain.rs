@@ -37,8 +37,8 @@ pub fn AdamExplanation() -> impl IntoView {
                 "With L2 in Adam, a weight whose loss gradient is small sees its decay term divided by a small √v̂, and is
                 pulled to zero at almost the full rate η per step. AdamW shrinks every weight by the same factor
                 (1 − ηλ). The lower panel trains the same network both ways at the same λ. At the default λ = 0.01 the
-                difference is stark: Adam + L2 holds the weights near ‖θ‖ ≈ 2 and barely fits the spiral, while AdamW
-                grows them to ≈ 30 and fits it. Set λ to 0 and the two runs coincide exactly."
+                difference is stark: Adam + L2 holds the weights near ‖θ‖ ≈ 2 and does not fit the spiral at all (its
+                loss stays at ln 2 ≈ 0.69, a coin toss), while AdamW grows them to ≈ 30 and fits it. Set λ to 0 and the two runs coincide exactly."
             </p>
         </div>
     }

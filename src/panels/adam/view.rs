@@ -5,7 +5,8 @@ use super::params::{AdamParams, BETA1, BETA2, EPS, LR, SEED, STEPS, SURFACE, WD}
 use super::race::OPTIMIZERS;
 use super::runs::{build, rebuild};
 use crate::components::chart::heatmap::{Heatmap, HeatmapData, Path, Ramp};
-use crate::components::chart::line::{Line, LineChart};
+use crate::components::chart::legend::LegendItem;
+use crate::components::chart::line::{Line, LineChart, Style};
 use crate::components::controls::{fmt_num, Toggle};
 use crate::engine::job::Steppable;
 use crate::engine::metrics::Metrics;
@@ -19,7 +20,7 @@ const GRID: usize = 64;
 /// Display name and palette colour of each racer (colours match between the surface and the charts).
 pub fn racer_style(name: &str) -> (&'static str, usize) {
     match name {
-        "sgd" => ("SGD", 5),
+        "sgd" => ("SGD", 4),
         "momentum" => ("SGD + momentum", 2),
         "rmsprop" => ("RMSprop", 3),
         "adam" => ("Adam", 0),
@@ -62,14 +63,18 @@ fn internals_view(m: &Metrics) -> (Vec<Line>, Vec<Line>) {
         Line { name: name.into(), ..l }
     };
     let moments = vec![
-        Line::from_metrics(m, "adam_m").color(7).label("m (raw)"),
+        // Each raw moment is dashed in the colour of its corrected one.
+        Line::from_metrics(m, "adam_m").color(0).style(Style::Reference).label("m (raw, dashed)"),
         Line::from_metrics(m, "adam_m_hat").color(0).label("m̂ (bias-corrected)"),
-        sqrt("sqrt_v", "adam_v").color(6).label("√v (raw)"),
+        sqrt("sqrt_v", "adam_v").color(1).style(Style::Reference).label("√v (raw, dashed)"),
         sqrt("sqrt_v_hat", "adam_v_hat").color(1).label("√v̂ (bias-corrected)"),
     ];
     let steps = vec![
         Line::from_metrics(m, "adam_step").color(0).label("step taken (bias-corrected)"),
-        Line::from_metrics(m, "adam_step_raw").color(5).label("without the correction"),
+        Line::from_metrics(m, "adam_step_raw")
+            .color(0)
+            .style(Style::Reference)
+            .label("without the correction (dashed)"),
     ];
     (moments, steps)
 }
@@ -114,6 +119,15 @@ pub fn AdamPanel() -> impl IntoView {
         }
     });
     let loss_lines = Signal::derive(move || race_lines.get().1);
+    let racer_legend = Signal::derive(move || {
+        params.with(|p| {
+            OPTIMIZERS
+                .iter()
+                .filter(|n| p.shows(n))
+                .map(|n| LegendItem { label: racer_style(n).0.into(), color: racer_style(n).1, style: Style::Solid })
+                .collect::<Vec<_>>()
+        })
+    });
     let internals = Memo::new(move |_| metrics.with(internals_view));
     let pick_start = Callback::new(move |(x, y): (f64, f64)| {
         let round = |v: f64| (v * 100.0).round() / 100.0;
@@ -132,7 +146,8 @@ pub fn AdamPanel() -> impl IntoView {
                     {run.controls(&[&SURFACE, &LR, &BETA1, &BETA2, &EPS, &WD, &STEPS])}
                     {run.part("racers", move || racer_toggles(run))}
                     <RunControls run=run />
-                    <ul class="readout-list" aria-label="Final loss per optimiser">
+                    <p class="readout-title">"Loss at the latest step"</p>
+                    <ul class="readout-list" aria-label="Loss at the latest step, per optimiser">
                         {OPTIMIZERS
                             .iter()
                             .map(|&n| view! { <li>{racer_style(n).0} ": " <strong data-racer=n>{move || final_loss(n)}</strong></li> })
@@ -141,7 +156,7 @@ pub fn AdamPanel() -> impl IntoView {
                     {move || metrics.with(casualties).into_iter().map(|e| view! { <p class="diverged" role="alert">{e}</p> }).collect_view()}
                 </div>
                 <div class="figures">
-                    <Heatmap title="The race: each optimiser's path on the loss surface (darker is higher; press or drag to move the start)" data=heat on_pick=pick_start />
+                    <Heatmap title="The race: each optimiser's path on the loss surface (the stronger the shading, the higher the loss; press or drag to move the start)" data=heat on_pick=pick_start legend=racer_legend />
                     <LineChart title="Loss of each racer" x_label="step" y_label="f(x, y)" series=loss_lines log_y=Signal::derive(move || surface.get() != Surface::Saddle && surface.get() != Surface::Bumpy) csv_name="adam-race-loss" />
                     <LineChart title="Adam's moments for x: raw and bias-corrected" x_label="step" y_label="gradient units" series=Signal::derive(move || internals.get().0) csv_name="adam-moments" />
                     <LineChart title="Adam's step for x, in units of η: taken (bias-corrected) and without correction" x_label="step" y_label="|Δx| / η" series=Signal::derive(move || internals.get().1) csv_name="adam-steps" />

@@ -21,9 +21,10 @@ pub fn BackpropExplanation() -> impl IntoView {
             <p>"Gradient descent then moves every weight a little way downhill:"</p>
             <Formula block=true tex=r"\theta \leftarrow \theta - \eta \, \nabla_\theta L" />
             <p>
-                "Things to try. Set the activation to sigmoid and add hidden layers. Since σ′ ≤ ¼, each layer the gradient
-                passes through shrinks it, and the gradient-norm chart shows the layers nearest the input barely
-                learning: the gradient vanishes. Push the learning rate towards 10 with ReLU and the loss blows up. The
+                "Things to try. Set the activation to sigmoid and the hidden layers to 6. Since σ′ ≤ ¼, each layer the
+                gradient passes through shrinks it: from the first steps, layer 0 (nearest the input) gets a gradient
+                more than 20 times smaller than the output layer's, and learns slowest; with ReLU at the same depth the
+                layers stay far closer. With only two sigmoid layers the effect is too small to see. Push the learning rate towards 10 with ReLU and the loss blows up. The
                 run stops at the first NaN or ∞, or once the loss is ten times its starting value, and says so;
                 Reset starts it again from the same seed. Step runs one forward and backward pass and lists a few
                 weights of the first layer before and after it."

@@ -5,16 +5,30 @@ use super::params::{LABELS, LOGIT_MAX};
 use leptos::prelude::*;
 
 const W: f64 = 600.0;
-const H: f64 = 160.0;
+const H: f64 = 180.0;
 const PAD: f64 = 14.0;
+/// Room on the left for the scale's numbers.
+const LEFT: f64 = 34.0;
+/// Room below the bars for the token letters.
+const BELOW: f64 = 22.0;
+
+/// Token letters under bar `k` of `v`: all of them up to 24 tokens, then every few (and the target).
+fn letter(k: usize, v: usize, target: usize, baseline: f64) -> Option<impl IntoView> {
+    let every = v.div_ceil(24);
+    let (x, w) = bar_x(k, v);
+    (k.is_multiple_of(every) || k == target).then(|| {
+        let class = if k == target { "tick target-tick" } else { "tick" };
+        view! { <text x=x + w / 2.0 y=baseline text-anchor="middle" class=class>{label(k)}</text> }
+    })
+}
 
 fn label(k: usize) -> String {
     LABELS.chars().nth(k).map(String::from).unwrap_or_else(|| k.to_string())
 }
 
 fn bar_x(k: usize, v: usize) -> (f64, f64) {
-    let slot = (W - 2.0 * PAD) / v as f64;
-    (PAD + k as f64 * slot + slot * 0.15, slot * 0.7)
+    let slot = (W - LEFT - PAD) / v as f64;
+    (LEFT + k as f64 * slot + slot * 0.15, slot * 0.7)
 }
 
 /// Draggable logit bars: pressing or dragging over bar k sets its logit to the pointer's height.
@@ -44,7 +58,7 @@ pub fn LogitBars(
         ev.prevent_default();
         let (x, y) = (f64::from(ev.offset_x()) * W / cw, f64::from(ev.offset_y()) * H / ch);
         let v = logits.with_untracked(Vec::len);
-        let k = (((x - PAD) / ((W - 2.0 * PAD) / v as f64)).floor().max(0.0) as usize).min(v - 1);
+        let k = (((x - LEFT) / ((W - LEFT - PAD) / v as f64)).floor().max(0.0) as usize).min(v - 1);
         let z = ((H / 2.0 - y) / (H / 2.0 - PAD) * LOGIT_MAX).clamp(-LOGIT_MAX, LOGIT_MAX);
         on_set.run((k, (z * 10.0).round() / 10.0));
     };
@@ -53,14 +67,18 @@ pub fn LogitBars(
             <figcaption>"Logits z (drag a bar up or down)"</figcaption>
             <svg
                 node_ref=svg
-                viewBox=format!("0 0 {W} {H}")
+                viewBox=format!("0 0 {W} {}", H + BELOW)
                 class="bars-svg draggable"
                 role="img"
                 aria-label="Logits, one bar per token; drag to change"
                 on:pointerdown=move |ev| pick(ev, true)
                 on:pointermove=move |ev| pick(ev, false)
             >
-                <line x1=PAD x2=W - PAD y1=H / 2.0 y2=H / 2.0 class="axis" />
+                <line x1=LEFT x2=W - PAD y1=H / 2.0 y2=H / 2.0 class="axis" />
+                // The scale: z = +max, 0 and −max.
+                {[LOGIT_MAX, 0.0, -LOGIT_MAX].map(|z| view! {
+                    <text x=LEFT - 6.0 y=y_of(z) + 6.0 text-anchor="end" class="tick">{crate::components::controls::fmt_num(z).replace('-', "−")}</text>
+                })}
                 {move || {
                     let zs = logits.get();
                     let t = target.get();
@@ -75,6 +93,7 @@ pub fn LogitBars(
                                 <rect x=x y=y0 width=w height=(y1 - y0).max(0.5) class=class>
                                     <title>{format!("token {}: z = {z:.2}", label(k))}</title>
                                 </rect>
+                                {letter(k, v, t, H + 14.0)}
                             }
                         })
                         .collect_view()
@@ -97,27 +116,26 @@ pub fn ProbBars(
     view! {
         <figure class="chart bars">
             <figcaption>"Probabilities p = softmax(z / T); the target token is highlighted"</figcaption>
-            <svg viewBox=format!("0 0 {W} {}", H + 14.0) class="bars-svg" role="img" aria-label="Softmax probabilities, one bar per token">
-                <line x1=PAD x2=W - PAD y1=H - PAD y2=H - PAD class="axis" />
+            <svg viewBox=format!("0 0 {W} {}", H + BELOW) class="bars-svg" role="img" aria-label="Softmax probabilities, one bar per token">
+                <line x1=LEFT x2=W - PAD y1=H - PAD y2=H - PAD class="axis" />
+                // The scale: p = 1 at the top, 0 at the axis.
+                <text x=LEFT - 6.0 y=PAD + 6.0 text-anchor="end" class="tick">"1"</text>
+                <text x=LEFT - 6.0 y=H - PAD + 6.0 text-anchor="end" class="tick">"0"</text>
                 {move || {
                     let ps = probs.get();
                     let t = target.get();
                     let v = ps.len();
-                    let every = v.div_ceil(33);
                     ps.iter()
                         .enumerate()
                         .map(|(k, &p)| {
                             let (x, w) = bar_x(k, v);
                             let h = p.clamp(0.0, 1.0) * (H - 2.0 * PAD);
                             let class = if k == t { "bar target" } else { "bar prob" };
-                            let text = (k % every == 0 || k == t).then(|| {
-                                view! { <text x=x + w / 2.0 y=H + 4.0 text-anchor="middle" class="tick">{label(k)}</text> }
-                            });
                             view! {
                                 <rect x=x y=H - PAD - h width=w height=h.max(0.5) class=class>
                                     <title>{format!("token {}: p = {p:.4}", label(k))}</title>
                                 </rect>
-                                {text}
+                                {letter(k, v, t, H + 10.0)}
                             }
                         })
                         .collect_view()

@@ -31,8 +31,10 @@ pub fn XentExplanation() -> impl IntoView {
                 "The lower half trains a small model on real text: four characters of context are embedded, passed through
                 one tanh layer, and mapped to logits over the 39 characters of the first ten chapters of Moby-Dick
                 (Bengio et al. 2003 used the same design for words). It starts near ln 39 ≈ 3.66 nats. It drops below the
-                unigram entropy (the best a model can do without context) once it uses the previous characters. The gap
-                between the training and held-out curves is what it has memorised."
+                unigram entropy (the best a model can do without context) once it uses the previous characters. The
+                held-out curve is measured on text the model never trains on. At this size the model is far too small
+                to memorise the book, so the two curves stay close; a gap opening between them would be memorisation.
+                Samples continue the highlighted prompt."
             </p>
         </div>
     }

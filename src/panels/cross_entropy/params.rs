@@ -7,7 +7,7 @@ use crate::state::params::{Custom, Field, Flag, Int, Params, Real, Seed};
 /// Vocabulary sizes offered for the single prediction.
 pub const V_RANGE: (usize, usize) = (4, 65);
 /// Logits are kept within ±this.
-pub const LOGIT_MAX: f64 = 8.0;
+pub const LOGIT_MAX: f64 = 6.0;
 
 /// Token labels for the single prediction (nanoGPT's 65 Shakespeare characters, near enough).
 pub const LABELS: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,;:!?'";

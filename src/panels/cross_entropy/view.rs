@@ -43,8 +43,11 @@ pub fn XentPanel() -> impl IntoView {
         let neg_log_p = Line::new("neg_log_p", ps.iter().map(|&p| (p, -p.ln())).collect());
         let mut lines = vec![neg_log_p.color(0).label("loss −ln p")];
         if alpha > 0.0 {
-            let smoothed = Line::new("smoothed_loss", ps.iter().map(|&p| (p, loss_at(p, v, alpha))).collect());
-            lines.push(smoothed.color(2).label("loss with label smoothing"));
+            // As p → 1 the smoothed loss climbs without bound (the other tokens' p → 0); the chart stops
+            // it at the top of the −ln p curve so that the floor, ln V and the dot keep their room.
+            let top = -ps[0].ln();
+            let pts = ps.iter().map(|&p| (p, loss_at(p, v, alpha))).filter(|&(_, l)| l <= top).collect();
+            lines.push(Line::new("smoothed_loss", pts).color(2).label("loss with label smoothing (cut at the top)"));
         }
         lines.push(reference("ln_v", "ln V: a uniform guess", (v as f64).ln(), 1e-3, 1.0, 7));
         let here = Line::new("this_prediction", vec![(p_target.get(), loss.get())]);
@@ -122,7 +125,7 @@ fn language_model(run: PanelRun<XentParams>, lm: StoredValue<super::runs::Lm, Lo
                 let mut rng = Rng::stream(*step, 99);
                 c.decode(&host.sample(&c.encode(PROMPT), SAMPLE_LEN, temp, &mut rng))
             });
-            sample.set((format!("{PROMPT}{text}"), *step, temp));
+            sample.set((text, *step, temp));
             sampled_at.set_value(now_ms());
         });
     };
@@ -139,7 +142,14 @@ fn language_model(run: PanelRun<XentParams>, lm: StoredValue<super::runs::Lm, Lo
             let m = j.metrics();
             let x1 = (j.steps().max(2)) as f64;
             let mut lines = vec![
-                Line::from_metrics(m, "train_loss").color(0).label("training text"),
+                // Each step's loss is one batch's, a noisy band that hid the held-out line: drawn as a
+                // trailing mean (its CSV column says so; metrics() keeps every raw value).
+                Line::new(
+                    "train_loss_mean_of_20",
+                    crate::plot::trailing_mean(&Line::from_metrics(m, "train_loss").points, 20),
+                )
+                .color(0)
+                .label("training text (mean of the last 20 batches)"),
                 Line::from_metrics(m, "val_loss").color(1).label("held-out text"),
             ];
             lines.push(reference("ln_v", "ln V: a uniform guess", (v_text as f64).ln(), 1.0, x1, 7));
@@ -180,7 +190,14 @@ fn language_model(run: PanelRun<XentParams>, lm: StoredValue<super::runs::Lm, Lo
                     <LineChart title="Cross-entropy of the character model: training and held-out text" x_label="step" y_label="loss (nats per character)" series=lm_lines csv_name="char-lm-loss" />
                     <figure class="sample">
                         <figcaption>{move || sample.with(|(_, step, t)| format!("Sampled from the model at step {step}, temperature {}", fmt_num(*t)))}</figcaption>
-                        <p class="sample-text" aria-label="Sampled text" aria-live="off">{move || sample.with(|(s, _, _)| if s.is_empty() { "(waiting for the first weights…)".to_string() } else { s.clone() })}</p>
+                        <p class="sample-text" aria-label="Sampled text" aria-live="off">
+                            {move || sample.with(|(s, _, _)| if s.is_empty() {
+                                view! { "(waiting for the first weights…)" }.into_any()
+                            } else {
+                                // The prompt is ours, not the model's: marked, and named for screen readers.
+                                view! { <mark class="prompt" title="the prompt the model continues">{PROMPT}</mark>{s.clone()} }.into_any()
+                            })}
+                        </p>
                     </figure>
                 </div>
             </div>

@@ -6,7 +6,7 @@ use super::params::{GrokParams, COMPARE, FRAC, LR, MODULUS, SEED, STEPS, WD, WID
 use super::runs::{build, rebuild};
 use super::spectrum::Spectrum;
 use super::spectrum_view::SpectrumBars;
-use crate::components::chart::line::{Corner, Line, LineChart, Style};
+use crate::components::chart::line::{Line, LineChart, Style};
 use crate::components::controls::fmt_num;
 use crate::engine::metrics::Metrics;
 use crate::kit::run::{use_panel, RunControls, RunFrame};
@@ -118,9 +118,9 @@ pub fn GrokPanel() -> impl IntoView {
                     </dl>
                 </div>
                 <div class="figures">
-                    <LineChart title="Accuracy: training (train_acc) and held-out pairs (val_acc); dashed: λ = 0" x_label="step (log scale)" y_label="accuracy" series=acc log_x=true legend=Corner::UpperLeft csv_name="grokking-accuracy" />
-                    <LineChart title="Cross-entropy loss; dashed: λ = 0" x_label="step (log scale)" y_label="loss (nats)" series=loss log_x=true log_y=true legend=Corner::LowerLeft csv_name="grokking-loss" />
-                    <LineChart title="Total weight norm ‖θ‖₂; dashed: λ = 0" x_label="step (log scale)" y_label="‖θ‖₂" series=norm log_x=true legend=Corner::UpperLeft csv_name="grokking-weight-norm" />
+                    <LineChart title="Accuracy: training (train_acc) and held-out pairs (val_acc); dashed: λ = 0" x_label="step (log scale)" y_label="accuracy" series=acc log_x=true csv_name="grokking-accuracy" />
+                    <LineChart title="Cross-entropy loss; dashed: λ = 0" x_label="step (log scale)" y_label="loss (nats)" series=loss log_x=true log_y=true csv_name="grokking-loss" />
+                    <LineChart title="Total weight norm ‖θ‖₂; dashed: λ = 0" x_label="step (log scale)" y_label="‖θ‖₂" series=norm log_x=true csv_name="grokking-weight-norm" />
                     {run.part("spectrum", spectrum)}
                 </div>
             </div>

@@ -21,13 +21,15 @@ pub fn ScheduleExplanation() -> impl IntoView {
             <Formula block=true tex=r"\eta(t) = P \min\left(\sqrt{\frac{W}{t+1}}, \frac{t+1}{W}\right)" />
             <p>
                 "Warmup–stable–decay (Hägele et al. 2024) holds the peak and then decays linearly over the last 20% of
-                the run. Because the decay comes last, one long run can be stopped early with a short cooldown."
+                the run. Because the decay comes last, one long run can be stopped early with a short cooldown. Choose it
+                for run B: at this peak its long stretch at full rate is on the edge of what the network tolerates, and
+                on some seeds the loss spikes again in the middle of the run."
             </p>
             <p>
                 "Things to try. At the default peak of 0.1, Adam's first updates are full-sized (each weight moves by
                 about η whatever its gradient's scale), and run A, constant without warm-up, is thrown to about three
                 times its starting loss in its first few steps; run B ramps up over 100 steps and never rises above its
-                start. Lower the peak to 0.03: no spike, and the constant run often ends lowest, so warm-up is only worth
+                start, and its cosine decay ends it several times lower than A. Lower the peak to 0.03: no spike, and the constant run often ends lowest, so warm-up is only worth
                 it near the largest rate the network tolerates. Raise it to 0.3: on most seeds both runs end stuck near
                 ln 2 ≈ 0.69, the loss of a coin toss; warm-up delays the damage but cannot make every rate safe."
             </p>

@@ -135,7 +135,7 @@ impl MixtureCollapse {
     /// Generation 0, about to fit `cfg.n` real samples.
     pub fn new(cfg: CollapseConfig, device: &Device) -> Self {
         let real = Mixture::real();
-        let data = real.sample(cfg.n.max(2), 1.0, &mut Rng::stream(cfg.seed, 31));
+        let data = real.sample_stratified(cfg.n.max(2), &mut Rng::stream(cfg.seed, 31));
         let pool = Pool::new(data, cfg.mode, cfg.real_frac);
         let mut s = Self {
             params: None,

@@ -10,6 +10,8 @@ const W: f64 = 800.0;
 const ROW: f64 = 30.0;
 const LEFT: f64 = 52.0;
 const PAD: f64 = 8.0;
+/// Height of the value axis under the rows.
+const AXIS: f64 = 32.0;
 /// Rows drawn at most.
 pub const MAX_ROWS: usize = 14;
 
@@ -37,7 +39,9 @@ pub fn Ridgeline(
     let body = move || {
         let gs = gens.get();
         let shown = spaced(gs.len(), MAX_ROWS);
-        let height = PAD * 2.0 + ROW * shown.len().max(1) as f64;
+        let axis_y = PAD + ROW * shown.len().max(1) as f64;
+        // Room below the last row for the value axis's numbers.
+        let height = axis_y + AXIS;
         // Densities are drawn to a common scale: 2.5 times the real peak fills a row (a collapsed
         // spike is clipped, not rescaled, so rows stay comparable).
         let scale = ROW * 0.95 / (2.5 * peak);
@@ -74,7 +78,15 @@ pub fn Ridgeline(
         view! {
             <svg viewBox=format!("0 0 {W} {height}") class="ridgeline-svg" role="img" aria-label="Histogram of each generation's training data, with its fitted density">
                 {rows_view}
-                <line x1=LEFT x2=W - PAD y1=height - PAD y2=height - PAD class="axis" />
+                <line x1=LEFT x2=W - PAD y1=axis_y y2=axis_y class="axis" />
+                {(-2..=4).map(|i| {
+                    let v = f64::from(2 * i);
+                    view! {
+                        <line x1=x_of(v) x2=x_of(v) y1=axis_y y2=axis_y + 5.0 class="axis" />
+                        <text x=x_of(v) y=axis_y + 24.0 text-anchor="middle" class="ridge-label">{crate::components::controls::fmt_num(v).replace('-', "−")}</text>
+                    }
+                }).collect_view()}
+                <text x=LEFT - 12.0 y=axis_y + 24.0 text-anchor="end" class="ridge-label">"x"</text>
             </svg>
         }
     };

@@ -76,6 +76,8 @@ pub struct TextCollapse {
     pub real_distinct: f64,
     /// Finished generations, oldest first.
     pub gens: Vec<TextGeneration>,
+    /// The start of the real text generation 0 trains on, as long as a generation's excerpt.
+    pub real_excerpt: String,
 }
 
 impl TextCollapse {
@@ -90,6 +92,7 @@ impl TextCollapse {
             loss_fn: CrossEntropyLossConfig::new().init(device),
             shape: shape(&corpus),
             real_distinct: distinct_ngrams(&real, 4),
+            real_excerpt: corpus.decode(&real[..EXCERPT.min(real.len())]),
             pool: Pool::new(real, cfg.mode, cfg.real_frac),
             corpus,
             val,

@@ -8,7 +8,7 @@ use super::params::{CollapseParams, CHARS, FIT_STEPS, GENS, MODE, N, REAL, SEED,
 use super::ridgeline::Ridgeline;
 use super::runs::{build, rebuild, Runs};
 use super::text::TextGeneration;
-use crate::components::chart::line::{Corner, Line, LineChart, Style};
+use crate::components::chart::line::{Line, LineChart, Style};
 use crate::components::controls::{fmt_num, PlayControls, Progress};
 use crate::engine::metrics::Metrics;
 use crate::kit::hooks::StepRate;
@@ -101,7 +101,7 @@ fn mixture_view(run: PanelRun<CollapseParams>, jobs: StoredValue<Runs, LocalStor
                 </div>
                 <div class="figures">
                     <Ridgeline gens=gens />
-                    <LineChart title="Fitted σ per generation (dashed: the real σ₀)" x_label="generation" y_label="σ" series=sigma_lines legend=Corner::LowerLeft csv_name="collapse-sigma" />
+                    <LineChart title="Fitted σ per generation (dashed: the real σ₀)" x_label="generation" y_label="σ" series=sigma_lines csv_name="collapse-sigma" />
                     <LineChart title="Tail mass per generation: fitted mass beyond 2σ₀ from the fitted mean (dashed: real)" x_label="generation" y_label="tail mass" series=tail_lines csv_name="collapse-tail-mass" />
                 </div>
             </div>
@@ -114,6 +114,8 @@ fn text_view(run: PanelRun<CollapseParams>, jobs: StoredValue<Runs, LocalStorage
     let params = run.params;
     let track = Track::new();
     let gens = RwSignal::new(Vec::<TextGeneration>::new());
+    // The real text, shown above what the generations wrote, so that each can be compared with it.
+    let real_text = RwSignal::new(String::new());
     let ppl_lines = RwSignal::new(Vec::<Line>::new());
     let div_lines = RwSignal::new(Vec::<Line>::new());
     run.on_draw(move || {
@@ -126,6 +128,7 @@ fn text_view(run: PanelRun<CollapseParams>, jobs: StoredValue<Runs, LocalStorage
                 let real = ("real_text", "real text", j.exp().real_distinct);
                 div_lines.set(with_reference(m, ("distinct_4grams", "generated text"), real, 4));
                 gens.set(j.exp().gens.clone());
+                real_text.set(j.exp().real_excerpt.clone());
             }
         })
     });
@@ -143,8 +146,9 @@ fn text_view(run: PanelRun<CollapseParams>, jobs: StoredValue<Runs, LocalStorage
                     </dl>
                 </div>
                 <div class="figures">
-                    <LineChart title="Perplexity on real held-out Moby-Dick, per generation" x_label="generation" y_label="perplexity" series=ppl_lines legend=Corner::UpperLeft csv_name="collapse-perplexity" />
-                    <LineChart title="Diversity: share of distinct 4-grams in each generation's text (dashed: real text)" x_label="generation" y_label="distinct 4-grams" series=div_lines legend=Corner::LowerLeft csv_name="collapse-diversity" />
+                    <LineChart title="Perplexity on real held-out Moby-Dick, per generation" x_label="generation" y_label="perplexity" series=ppl_lines csv_name="collapse-perplexity" />
+                    <LineChart title="Diversity: share of distinct 4-grams in each generation's text (dashed: real text)" x_label="generation" y_label="distinct 4-grams" series=div_lines csv_name="collapse-diversity" />
+                    <p class="generation-samples real"><span class="gen">"real"</span><span class="sample-text" aria-label="The real text generation 0 trains on">{move || real_text.get()}</span></p>
                     <ol class="generation-samples" aria-label="What each generation wrote" start="0">
                         {move || gens.get().into_iter().enumerate().map(|(g, t)| view! {
                             <li data-generation=g><span class="gen">{format!("gen {g}")}</span><span class="sample-text">{t.excerpt}</span></li>
