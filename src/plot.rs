@@ -46,8 +46,8 @@ pub fn color(i: usize, dark: bool) -> Rgb {
 }
 
 /// Tick values for a log axis over `[lo, hi]`, at most `max` of them: powers of ten when the range
-/// spans enough decades, then 1-3, 1-2-5, 1-2-3-5 and every integer multiple of them, the densest that
-/// fits, so that a curve within one decade still gets three or more labelled ticks. A range too
+/// span more than `max` decades, else the densest of 1-3, 1-2-5, 1-2-3-5 and every integer
+/// multiple that fits, so that a curve within one decade still gets three or more labelled ticks. A range too
 /// narrow even for that (0.69 to 0.73, say) gets evenly spaced round values.
 pub fn log_ticks(lo: f64, hi: f64, max: usize) -> Vec<f64> {
     if !(lo > 0.0 && hi > lo && lo.is_finite() && hi.is_finite()) || max == 0 {
@@ -67,13 +67,14 @@ pub fn log_ticks(lo: f64, hi: f64, max: usize) -> Vec<f64> {
         let stride = decades.len().div_ceil(max);
         return decades.into_iter().step_by(stride).collect();
     }
+    // The densest set that still fits (each is denser per decade than the one before).
     let mut best = decades;
     for set in &SETS[1..] {
-        if best.len() >= 3 {
+        let ticks = within(set);
+        if ticks.len() > max {
             break;
         }
-        let ticks = within(set);
-        if ticks.len() <= max {
+        if ticks.len() >= best.len() {
             best = ticks;
         }
     }

@@ -274,3 +274,23 @@ pub fn Progress(
         </div>
     }
 }
+
+/// Controls that fold away on a narrow screen: open when the page first renders in a window wider
+/// than 760 px, closed to one line below that, so that a panel whose controls sit above its charts
+/// still shows its first chart on the first screen. The reader opens it with one tap.
+#[component]
+pub fn Fold(
+    /// What the folded line says.
+    summary: &'static str,
+    /// The controls.
+    children: Children,
+) -> impl IntoView {
+    let width = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64());
+    let wide = width.is_none_or(|w| w > 760.0);
+    view! {
+        <details class="fold" open=wide>
+            <summary>{summary}</summary>
+            <div class="fold-body">{children()}</div>
+        </details>
+    }
+}

@@ -24,6 +24,14 @@ test(`gallery lists ${CONCEPT_COUNT} concepts, each linking to /concepts/<slug>`
   assert.equal(new URL(start).pathname, app.appPathname('/concepts/cross-entropy'), 'start here');
   const ready = slugs.filter((s) => /trains live/i.test(bySlug[s].text));
   assert.equal(ready.length + unbuilt.length, slugs.length, 'every concept is marked ready or not built yet');
+  // Each ready panel shows a small picture of what it trains, named for screen readers.
+  for (const s of ready) {
+    const li = p.testId('gallery').locator('li').filter({ has: p.page.locator(`a[href$="/concepts/${s}"]`) });
+    const pic = li.locator('svg.thumbnail[role="img"]');
+    assert.equal(await pic.count(), 1, `${s}: no picture in its gallery card`);
+    assert.ok(((await pic.getAttribute('aria-label')) ?? '').length > 20, `${s}: the picture has no description`);
+    assert.ok((await pic.locator('path, circle').count()) >= 1, `${s}: the picture draws nothing`);
+  }
 
   p.assertNoPageErrors();
   p.assertNoConsoleErrors();

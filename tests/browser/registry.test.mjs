@@ -3,7 +3,8 @@
 // previous and next concept) and /embed/<slug> (no site chrome), trains its test configuration
 // to the end, reports every series it declares, survives a malformed URL value with a note and no
 // console error, reproduces its metrics after a reload, and has a control or part for every name
-// `hide=` accepts, each of which `hide=` removes. The gallery agrees with the registry.
+// `hide=` accepts, each of which `hide=` removes; every line chart has a legend in words; at 375 px
+// nothing overflows and the first chart is on the first screen. The gallery agrees with the registry.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp, assertGallery, APP_START_MS } from './harness.mjs';
@@ -67,6 +68,31 @@ test('every built panel, from the registry', { timeout: 8 * 60_000 }, async (t) 
       const body = await p.page.locator('body').innerText();
       assert.ok(!body.includes('PARSE ERROR'), `${c.slug}: a formula shows PARSE ERROR`);
       assert.ok((await p.page.locator('.explain math').count()) >= 1, `${c.slug}: the explanation shows no formula`);
+      // Legends in words: every line chart has one, and no entry is a bare series name.
+      const bare = await p.page.locator('figure.chart:has(canvas.chart-canvas):not(:has(.legend li))').count();
+      assert.equal(bare, 0, `${c.slug}: ${bare} line charts without a legend`);
+      for (const entry of await p.page.locator('.chart .legend li').allInnerTexts()) {
+        assert.doesNotMatch(entry.trim(), /^[a-z0-9]+(_[a-z0-9]+)+$/, `${c.slug}: legend entry "${entry}" is a series name`);
+      }
+      // At 375 px, once trained: nothing wider than the screen (formulas, charts, samples).
+      await p.page.setViewportSize({ width: 375, height: 812 });
+      const narrow = await p.page.evaluate(() => {
+        const wide = [...document.querySelectorAll('.formula.block')].filter((f) => f.scrollWidth > f.clientWidth + 1);
+        return {
+          width: document.documentElement.scrollWidth,
+          formulas: wide.map((f) => `${f.textContent.slice(0, 30)}… (${f.scrollWidth} px in ${f.clientWidth})`),
+        };
+      });
+      assert.ok(narrow.width <= 375, `${c.slug}: at 375 px the page is ${narrow.width} px wide`);
+      assert.deepEqual(narrow.formulas, [], `${c.slug}: formulas wider than their box at 375 px`);
+      // Opened on a phone, the first chart starts on the first screen.
+      const phone = await app.open(`/concepts/${c.slug}?backend=cpu&autoplay=0&${c.testQuery}`, { viewport: { width: 375, height: 812 } });
+      await phone.panel().first().waitFor({ state: 'visible', timeout: APP_START_MS });
+      const top = await phone.page.evaluate(() => {
+        const chart = document.querySelector('.panel figure.chart');
+        return chart ? chart.getBoundingClientRect().top + window.scrollY : null;
+      });
+      assert.ok(top !== null && top < 812, `${c.slug}: at 375 px the first chart starts at ${top} px`);
       p.assertNoPageErrors();
       p.assertNoConsoleErrors();
     });

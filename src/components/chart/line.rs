@@ -234,7 +234,8 @@ where
 
 fn fmt_tick(v: f64) -> String {
     let a = v.abs();
-    if a == 0.0 {
+    // Ticks near zero arrive as float dust (−3e-18): they are 0.
+    if a < 1e-12 {
         "0".into()
     } else if !(1e-3..1e5).contains(&a) {
         format!("{v:.0e}")

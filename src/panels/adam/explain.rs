@@ -14,8 +14,10 @@ pub fn AdamExplanation() -> impl IntoView {
                 gradients, so it keeps rolling along a valley floor. RMSprop divides each coordinate's step by a running
                 root-mean-square of its gradients. Adam (Kingma & Ba 2015) does both:"
             </p>
-            <Formula block=true tex=r"m_t = \beta_1 m_{t-1} + (1-\beta_1) g_t, \quad v_t = \beta_2 v_{t-1} + (1-\beta_2) g_t^2" />
-            <Formula block=true tex=r"\hat m_t = \frac{m_t}{1-\beta_1^t}, \quad \hat v_t = \frac{v_t}{1-\beta_2^t}, \quad \theta_t = \theta_{t-1} - \eta \frac{\hat m_t}{\sqrt{\hat v_t} + \epsilon}" />
+            <Formula block=true tex=r"m_t = \beta_1 m_{t-1} + (1-\beta_1) g_t" />
+            <Formula block=true tex=r"v_t = \beta_2 v_{t-1} + (1-\beta_2) g_t^2" />
+            <Formula block=true tex=r"\hat m_t = \frac{m_t}{1-\beta_1^t}, \quad \hat v_t = \frac{v_t}{1-\beta_2^t}" />
+            <Formula block=true tex=r"\theta_t = \theta_{t-1} - \eta \frac{\hat m_t}{\sqrt{\hat v_t} + \epsilon}" />
             <p>
                 "Because m and v start at zero, early averages are too small; the hats undo that bias. The two lower
                 charts follow coordinate x of the Adam racer: at step 1 the corrected step is exactly η, whatever the

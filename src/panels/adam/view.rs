@@ -20,7 +20,7 @@ const GRID: usize = 64;
 /// Display name and palette colour of each racer (colours match between the surface and the charts).
 pub fn racer_style(name: &str) -> (&'static str, usize) {
     match name {
-        "sgd" => ("SGD", 4),
+        "sgd" => ("SGD", 5),
         "momentum" => ("SGD + momentum", 2),
         "rmsprop" => ("RMSprop", 3),
         "adam" => ("Adam", 0),
@@ -196,7 +196,7 @@ fn decay_comparison(run: PanelRun<AdamParams>, m: RwSignal<Metrics>) -> AnyView 
         Signal::derive(move || {
             m.with(|m| {
                 vec![
-                    Line::from_metrics(m, a).color(5).label("Adam + L2"),
+                    Line::from_metrics(m, a).color(0).label("Adam + L2"),
                     Line::from_metrics(m, b).color(1).label("AdamW"),
                 ]
             })

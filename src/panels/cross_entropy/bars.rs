@@ -77,7 +77,7 @@ pub fn LogitBars(
                 <line x1=LEFT x2=W - PAD y1=H / 2.0 y2=H / 2.0 class="axis" />
                 // The scale: z = +max, 0 and −max.
                 {[LOGIT_MAX, 0.0, -LOGIT_MAX].map(|z| view! {
-                    <text x=LEFT - 6.0 y=y_of(z) + 6.0 text-anchor="end" class="tick">{crate::components::controls::fmt_num(z).replace('-', "−")}</text>
+                    <text x=LEFT - 6.0 y=y_of(z) + 6.0 text-anchor="end" class="tick">{format!("{z:.0}").replace('-', "−")}</text>
                 })}
                 {move || {
                     let zs = logits.get();

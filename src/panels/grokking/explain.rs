@@ -15,7 +15,7 @@ pub fn GrokExplanation() -> impl IntoView {
                 held-out pairs jumps too. They called this grokking. The log step axis shows the delay: the solid
                 validation curve climbs only after the training curve has flattened."
             </p>
-            <Formula block=true tex=r"c = (a + b) \operatorname{mod} p, \qquad a, b \in \{0, 1, \ldots, p - 1\}" />
+            <Formula block=true tex=r"c = (a + b) \operatorname{mod} p, \quad 0 \leq a, b < p" />
             <p>
                 "Weight decay is what makes the difference here. A memorising solution needs large weights, one
                 adjustment per training pair; a solution that has found the rule is smaller. AdamW (Loshchilov & Hutter

@@ -118,7 +118,7 @@ pub fn GrokPanel() -> impl IntoView {
                     </dl>
                 </div>
                 <div class="figures">
-                    <LineChart title="Accuracy: training (train_acc) and held-out pairs (val_acc); dashed: λ = 0" x_label="step (log scale)" y_label="accuracy" series=acc log_x=true csv_name="grokking-accuracy" />
+                    <LineChart title="Accuracy on the training pairs and the held-out pairs; dashed: λ = 0" x_label="step (log scale)" y_label="accuracy" series=acc log_x=true csv_name="grokking-accuracy" />
                     <LineChart title="Cross-entropy loss; dashed: λ = 0" x_label="step (log scale)" y_label="loss (nats)" series=loss log_x=true log_y=true csv_name="grokking-loss" />
                     <LineChart title="Total weight norm ‖θ‖₂; dashed: λ = 0" x_label="step (log scale)" y_label="‖θ‖₂" series=norm log_x=true csv_name="grokking-weight-norm" />
                     {run.part("spectrum", spectrum)}

@@ -16,18 +16,23 @@ pub fn ScheduleRaceView() -> impl IntoView {
     let loss_lines = RwSignal::new(Vec::<Line>::new());
     // A schedule Burn rejected (the run then says why and uses a constant rate).
     let rejected = RwSignal::new(Vec::<String>::new());
+    let params = run.params;
     run.on_draw(move || {
         jobs.with_value(|js| {
+            let kinds = params.with_untracked(|p| [p.a, p.b]);
             loss_lines.set(
                 js.iter()
-                    .zip(["run A", "run B"])
-                    .map(|(j, run)| Line::from_metrics(j.borrow().metrics(), &j.borrow().metric_names()[0]).label(run))
+                    .zip(["A", "B"])
+                    .zip(kinds)
+                    .map(|((j, run), kind)| {
+                        let line = Line::from_metrics(j.borrow().metrics(), &j.borrow().metric_names()[0]);
+                        line.label(format!("run {run}: {}", kind.label()))
+                    })
                     .collect(),
             );
             rejected.set(js.iter().filter_map(|j| j.borrow().exp().error.clone()).collect());
         })
     });
-    let params = run.params;
     // The schedules themselves: a pure function of the step, redrawn as soon as a slider moves.
     let lr_lines = Signal::derive(move || {
         let p = params.get();

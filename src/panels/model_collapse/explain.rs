@@ -20,7 +20,8 @@ pub fn CollapseExplanation() -> impl IntoView {
                 holding each mode in its exact share, so what is lost after it is the generations' doing."
             </p>
             <p>"Under \"replace\", generation g + 1 fits the mixture that makes generation g's n samples most likely (by gradient descent on their negative log-likelihood); the tail mass T is how much of a fit lies more than 2σ₀ from its own mean:"</p>
-            <Formula block=true tex=r"\hat\theta_{g+1} = \arg\max_\theta \sum_{i=1}^{n} \ln p_\theta(x_i), \quad x_i \sim p_{\hat\theta_g}, \qquad T_g = P_{\hat\theta_g}\left(|x - \hat\mu_g| > 2\sigma_0\right)" />
+            <Formula block=true tex=r"\hat\theta_{g+1} = \arg\max_\theta \sum_{i=1}^{n} \ln p_\theta(x_i), \quad x_i \sim p_{\hat\theta_g}" />
+            <Formula block=true tex=r"T_g = P_{\hat\theta_g}\left(|x - \hat\mu_g| > 2\sigma_0\right)" />
             <p>
                 "Gerstgrasser et al. (2024) showed that collapse depends on throwing the old data away. If each
                 generation keeps everything seen so far (\"accumulate\"), the error stays bounded however many

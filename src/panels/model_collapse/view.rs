@@ -9,7 +9,7 @@ use super::ridgeline::Ridgeline;
 use super::runs::{build, rebuild, Runs};
 use super::text::TextGeneration;
 use crate::components::chart::line::{Line, LineChart, Style};
-use crate::components::controls::{fmt_num, PlayControls, Progress};
+use crate::components::controls::{fmt_num, Fold, PlayControls, Progress};
 use crate::engine::metrics::Metrics;
 use crate::kit::hooks::StepRate;
 use crate::kit::run::{use_panel, PanelRun, RunFrame};
@@ -53,9 +53,9 @@ pub fn CollapsePanel() -> impl IntoView {
     view! {
         <RunFrame run=run>
             <div class="controls controls-row" aria-label="Parameters shared by both views">
-                {run.controls(&[&MODE, &REAL, &TEMP, &SEED])}
                 <PlayControls status=run.status actions=run.actions() />
                 {move || run.errors.get().into_iter().map(|e| view! { <p class="diverged" role="alert">{e}</p> }).collect_view()}
+                <Fold summary="Data, temperature and seed (both views)">{run.controls(&[&MODE, &REAL, &TEMP, &SEED])}</Fold>
             </div>
             {mixture_view(run, jobs)}
             {run.part("text", move || text_view(run, jobs))}
