@@ -7,7 +7,7 @@
 //! at peak 0.1 (0.0309 against 0.0283 after 400 steps), and from 0.2 up the warmed-up runs died
 //! too (loss stuck at ln 2) on some seeds. On the panel's model now (three tanh layers of 32),
 //! peak 0.1, warm-up 100 of 1,000 steps: against warm-up + cosine, the constant run's early peak
-//! is 1.5–3.7× the warmed-up run's highest loss on 10 of seeds 1–12 (seed 5: 1.47), and the
+//! is 1.5–3.7× the warmed-up run's highest loss on 10 of seeds 1–12 (seed 5: 1.47; seed 11: 0.81), and the
 //! warmed-up run ends 1.5–21× lower on 11 (seed 11 goes the other way). WSD matched that natively,
 //! but in Chromium it spiked again mid-run on 4 of seeds 1–6, so the panel's B is warm-up + cosine.
 //!

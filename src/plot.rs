@@ -11,8 +11,9 @@ pub type Rgb = (u8, u8, u8);
 /// vermillion, bluish green and reddish purple (2008), the green darkened; then brown, near-black,
 /// grey and olive. Every one has at least 3:1 contrast with the page (WCAG's bar for graphics) and
 /// the first six stay at least ΔE 14 apart for typical, protan and deutan vision (tested below;
-/// measured minimum 14.6, protan green against brown). Okabe & Ito's own yellow (1.3:1 on white)
-/// and orange (vermillion's twin for deutans) are what this replaces.
+/// measured minimum 14.6, protan green against brown). Grey is for dashed reference lines (tested
+/// apart from the six at ΔE ≥ 8); olive is a last resort. Okabe & Ito's own yellow (1.35:1 on
+/// white) and sky blue (ΔE 10.8 from their blue) are what this replaces.
 pub const LIGHT: [Rgb; 8] = [
     (0, 114, 178),
     (213, 94, 0),
@@ -93,24 +94,22 @@ pub fn linear_ticks(lo: f64, hi: f64, max: usize) -> Vec<f64> {
     let raw = (hi - lo) / (max - 1) as f64;
     let mag = 10f64.powf(raw.log10().floor());
     let step = [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw * (1.0 - 1e-9)).unwrap_or(10.0 * mag);
-    let first = (lo / step).ceil() as i64;
-    (first..).map(|i| i as f64 * step).take_while(|v| *v <= hi * (1.0 + 1e-12)).collect()
+    // Tolerances so that ends on a step survive inexact division (1.1 / 0.1 = 11.000000000000002).
+    let slack = 1e-9 * (hi - lo);
+    let first = ((lo - slack) / step).ceil() as i64;
+    (first..).map(|i| i as f64 * step).take_while(|v| *v <= hi + slack).collect()
 }
 
-/// The mean of each point's `window` most recent y values (fewer at the start), at its x: a noisy
-/// per-batch loss drawn as a line that does not hide the curves beside it.
+/// The mean of the finite y values among each point's `window` most recent ones (fewer at the
+/// start), at its x: a noisy per-batch loss drawn as a line that does not hide the curves beside
+/// it. A window with no finite value gives NaN, which charts skip.
 pub fn trailing_mean(points: &[(f64, f64)], window: usize) -> Vec<(f64, f64)> {
     let window = window.max(1);
-    let mut sum = 0.0;
-    points
-        .iter()
-        .enumerate()
-        .map(|(i, &(x, y))| {
-            sum += y;
-            if i >= window {
-                sum -= points[i - window].1;
-            }
-            (x, sum / (i + 1).min(window) as f64)
+    (0..points.len())
+        .map(|i| {
+            let finite = points[(i + 1).saturating_sub(window)..=i].iter().map(|p| p.1).filter(|y| y.is_finite());
+            let (sum, n) = finite.fold((0.0, 0usize), |(s, n), y| (s + y, n + 1));
+            (points[i].0, if n == 0 { f64::NAN } else { sum / n as f64 })
         })
         .collect()
 }

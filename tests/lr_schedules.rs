@@ -40,6 +40,8 @@ fn without_warmup_the_default_run_spikes_well_above_the_warmed_up_one() {
     assert_eq!(constant.len(), ScheduleParams::default().total);
     let (spike, warm) = (max(&constant), max(&warmed));
     assert!(spike >= 1.5 * warm, "no-warm-up peak {spike} vs warmed-up peak {warm}");
+    // What the Watch sentence says: the warmed-up run never rises above its start.
+    assert!(warm <= warmed[0], "the warmed-up run rose to {warm} from {}", warmed[0]);
     // The spike is the first steps' doing: it comes within the warm-up window, above the start.
     assert!(spike > 2.0 * constant[0], "spike {spike} vs start {}", constant[0]);
     let at = constant.iter().position(|&l| l == spike).unwrap();

@@ -64,7 +64,7 @@ pub fn Gallery() -> impl IntoView {
                                 <p class="summary">{c.summary}</p>
                                 {match c.panel {
                                     Some(panel) => view! {
-                                        <a href=format!("{base}/concepts/{}", c.slug) class="thumb-link" tabindex="-1">
+                                        <a href=format!("{base}/concepts/{}", c.slug) class="thumb-link" tabindex="-1" aria-hidden="true">
                                             <Thumbnail picture=(panel.picture)() />
                                         </a>
                                         <p class="ready">"Trains live: ready"</p>

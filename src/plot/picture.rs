@@ -12,6 +12,8 @@ pub struct Picture {
     pub dots: Vec<(f64, f64, usize)>,
     /// What the picture shows, for screen readers.
     pub alt: &'static str,
+    /// Draw x and y to one scale (a shape, such as a spiral), not each stretched to the box (a graph).
+    pub same_scale: bool,
 }
 
 impl Picture {

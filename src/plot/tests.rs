@@ -32,7 +32,10 @@ fn bad_ranges_give_no_ticks() {
 #[test]
 fn linear_ticks_are_round() {
     assert!(close(&linear_ticks(0.0, 1.0, 6), &[0.0, 0.2, 0.4, 0.6, 0.8, 1.0]));
-    assert!(close(&linear_ticks(-3.0, 7.0, 4), &[-2.0, 2.0, 6.0]) || linear_ticks(-3.0, 7.0, 4).len() <= 4);
+    assert!(close(&linear_ticks(-3.0, 7.0, 4), &[0.0, 5.0]), "{:?}", linear_ticks(-3.0, 7.0, 4));
+    // Ends that fall on a step are kept, on negative ranges and after inexact divisions too.
+    assert!(close(&linear_ticks(-1.0, -0.2, 5), &[-1.0, -0.8, -0.6, -0.4, -0.2]), "{:?}", linear_ticks(-1.0, -0.2, 5));
+    assert_eq!(linear_ticks(1.1, 1.5, 5).len(), 5, "{:?}", linear_ticks(1.1, 1.5, 5));
 }
 
 #[test]
@@ -68,8 +71,21 @@ fn the_first_six_colours_stay_distinct_under_colour_blindness() {
 }
 
 /// A ΔE76 of about 2.3 is just noticeable side by side (Sharma 2003); thin lines need far more.
-/// Okabe & Ito's orange and vermillion, which this palette no longer pairs, are 1.7 apart for deutans.
 const MIN_DELTA_E: f64 = 14.0;
+
+/// Grey (colour 6) is for dashed reference lines, which their dash sets apart as well: it need
+/// only stay clearly apart from the six series colours (measured minimum 8.8, dark page, deutan).
+#[test]
+fn the_reference_grey_stays_apart_from_the_series_colours() {
+    for palette in [&LIGHT, &DARK] {
+        for vision in [Vision::Normal, Vision::Protan, Vision::Deutan] {
+            for i in 0..6 {
+                let d = delta_e(palette[6], palette[i], vision);
+                assert!(d >= 8.0, "{vision:?}: grey and colour {i} differ by ΔE {d:.1}");
+            }
+        }
+    }
+}
 
 #[test]
 fn delta_e_of_a_colour_with_itself_is_zero_and_red_green_collapse_for_deutans() {
@@ -84,4 +100,7 @@ fn trailing_mean_by_hand() {
     let m = trailing_mean(&pts, 2);
     assert_eq!(m, vec![(1.0, 4.0), (2.0, 3.0), (3.0, 4.0), (4.0, 3.0)]);
     assert_eq!(trailing_mean(&pts, 0), pts.to_vec());
+    // A non-finite value is left out of its windows, not carried into every later mean.
+    let m = trailing_mean(&[(1.0, 2.0), (2.0, f64::NAN), (3.0, 4.0), (4.0, 6.0)], 2);
+    assert_eq!((m[1].1, m[2].1, m[3].1), (2.0, 4.0, 5.0));
 }

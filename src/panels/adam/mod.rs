@@ -58,5 +58,6 @@ fn picture() -> Picture {
         lines: vec![(6, ellipse(0.55)), (6, ellipse(1.1)), (4, gd), (0, sign)],
         dots: Vec::new(),
         alt: "Gradient descent zigzagging down a narrow valley beside Adam-like steps of equal size",
+        same_scale: true,
     }
 }

@@ -28,5 +28,10 @@ fn picture() -> Picture {
     let points = crate::engine::data::toy2d::generate(crate::engine::data::toy2d::Shape::Spiral, 160, 0.03, 1);
     let dots =
         points.xs.iter().zip(&points.ys).map(|(p, &c)| (f64::from(p[0]), f64::from(p[1]), usize::from(c))).collect();
-    Picture { lines: Vec::new(), dots, alt: "The two-arm spiral whose classes the network learns to separate" }
+    Picture {
+        lines: Vec::new(),
+        dots,
+        alt: "The two-arm spiral whose classes the network learns to separate",
+        same_scale: true,
+    }
 }

@@ -56,7 +56,7 @@ pub fn LogitBars(
             return;
         }
         ev.prevent_default();
-        let (x, y) = (f64::from(ev.offset_x()) * W / cw, f64::from(ev.offset_y()) * H / ch);
+        let (x, y) = (f64::from(ev.offset_x()) * W / cw, f64::from(ev.offset_y()) * (H + BELOW) / ch);
         let v = logits.with_untracked(Vec::len);
         let k = (((x - LEFT) / ((W - LEFT - PAD) / v as f64)).floor().max(0.0) as usize).min(v - 1);
         let z = ((H / 2.0 - y) / (H / 2.0 - PAD) * LOGIT_MAX).clamp(-LOGIT_MAX, LOGIT_MAX);

@@ -30,5 +30,6 @@ fn picture() -> Picture {
         lines: vec![(0, line)],
         dots: vec![(0.3, -(0.3f64).ln(), 1)],
         alt: "The loss −ln p falling as p(target) rises",
+        same_scale: false,
     }
 }

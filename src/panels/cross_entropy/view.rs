@@ -49,7 +49,7 @@ pub fn XentPanel() -> impl IntoView {
             let pts = ps.iter().map(|&p| (p, loss_at(p, v, alpha))).filter(|&(_, l)| l <= top).collect();
             lines.push(Line::new("smoothed_loss", pts).color(2).label("loss with label smoothing (cut at the top)"));
         }
-        lines.push(reference("ln_v", "ln V: a uniform guess", (v as f64).ln(), 1e-3, 1.0, 7));
+        lines.push(reference("ln_v", "ln V: a uniform guess", (v as f64).ln(), 1e-3, 1.0, 6));
         let here = Line::new("this_prediction", vec![(p_target.get(), loss.get())]);
         lines.push(here.color(5).style(Style::Marker).label("this prediction"));
         lines
@@ -152,7 +152,7 @@ fn language_model(run: PanelRun<XentParams>, lm: StoredValue<super::runs::Lm, Lo
                 .label("training text (mean of the last 20 batches)"),
                 Line::from_metrics(m, "val_loss").color(1).label("held-out text"),
             ];
-            lines.push(reference("ln_v", "ln V: a uniform guess", (v_text as f64).ln(), 1.0, x1, 7));
+            lines.push(reference("ln_v", "ln V: a uniform guess", (v_text as f64).ln(), 1.0, x1, 6));
             lines.push(reference("unigram_entropy", "letter frequencies alone", unigram, 1.0, x1, 3));
             if alpha > 0.0 {
                 let floor = entropy(&smoothed_target(v_text, 0, alpha));

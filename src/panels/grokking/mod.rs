@@ -33,5 +33,6 @@ fn picture() -> Picture {
         lines: Vec::new(),
         dots,
         alt: "The table of (a + b) mod 11: the 30% of pairs trained on, and the held-out rest",
+        same_scale: true,
     }
 }

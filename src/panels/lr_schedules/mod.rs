@@ -31,5 +31,6 @@ fn picture() -> Picture {
         lines: vec![(0, lr(Kind::Wsd)), (1, lr(Kind::WarmupCosine))],
         dots: Vec::new(),
         alt: "Two learning-rate schedules: warm-up, stable, decay; and warm-up then cosine",
+        same_scale: false,
     }
 }

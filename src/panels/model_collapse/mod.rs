@@ -35,5 +35,6 @@ fn picture() -> Picture {
         lines: vec![(0, picture::curve(-4.0, 7.5, 80, |x| real.density(x)))],
         dots: xs.into_iter().map(|x| (x, -0.02, 1)).collect(),
         alt: "The real mixture's density with its rare mode on the right, and generation 0's 50 real points",
+        same_scale: false,
     }
 }

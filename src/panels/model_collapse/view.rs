@@ -20,7 +20,7 @@ fn with_reference(m: &Metrics, (name, label): (&str, &str), reference: (&str, &s
     let line = Line::from_metrics(m, name).color(color).label(label);
     let x1 = line.points.last().map(|p| p.0).unwrap_or(1.0).max(1.0);
     let (rname, rlabel, y) = reference;
-    let r = Line::new(rname, vec![(0.0, y), (x1, y)]).color(7).style(Style::Reference).label(rlabel);
+    let r = Line::new(rname, vec![(0.0, y), (x1, y)]).color(6).style(Style::Reference).label(rlabel);
     vec![line, r]
 }
 
