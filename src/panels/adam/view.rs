@@ -143,9 +143,9 @@ pub fn AdamPanel() -> impl IntoView {
         <RunFrame run=run>
             <div class="panel-grid">
                 <div class="controls" aria-label="Parameters">
+                    <RunControls run=run />
                     {run.controls(&[&SURFACE, &LR, &BETA1, &BETA2, &EPS, &WD, &STEPS])}
                     {run.part("racers", move || racer_toggles(run))}
-                    <RunControls run=run />
                     <p class="readout-title">"Loss at the latest step"</p>
                     <ul class="readout-list" aria-label="Loss at the latest step, per optimiser">
                         {OPTIMIZERS

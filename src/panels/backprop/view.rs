@@ -58,8 +58,8 @@ pub fn BackpropPanel() -> impl IntoView {
         <RunFrame run=run>
             <div class="panel-grid">
                 <div class="controls" aria-label="Parameters">
-                    {run.controls(&[&DATASET, &NOISE, &DEPTH, &WIDTH, &ACT, &LR, &OPTIM, &SEED, &STEPS])}
                     <RunControls run=run />
+                    {run.controls(&[&DATASET, &NOISE, &DEPTH, &WIDTH, &ACT, &LR, &OPTIM, &SEED, &STEPS])}
                     <Toggle label="Log scale for the loss chart" value=log_loss on_change=Callback::new(move |v| log_loss.set(v)) />
                     <p class="readout-line">
                         "Loss "

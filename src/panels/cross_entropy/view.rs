@@ -183,8 +183,8 @@ fn language_model(run: PanelRun<XentParams>, lm: StoredValue<super::runs::Lm, Lo
             <h3>"A real model: predicting the next character of Moby-Dick"</h3>
             <div class="panel-grid">
                 <div class="controls" aria-label="Language model parameters">
-                    {run.controls(&[&LR, &STEPS, &SEED])}
                     <RunControls run=run />
+                    {run.controls(&[&LR, &STEPS, &SEED])}
                 </div>
                 <div class="figures">
                     <LineChart title="Cross-entropy of the character model: training and held-out text" x_label="step" y_label="loss (nats per character)" series=lm_lines csv_name="char-lm-loss" />

@@ -90,6 +90,7 @@ pub fn GrokPanel() -> impl IntoView {
         <RunFrame run=run>
             <div class="panel-grid">
                 <div class="controls" aria-label="Parameters">
+                    <RunControls run=run />
                     {run.controls(&[&MODULUS, &FRAC])}
                     <div class="control model-note">
                         <span class="label">"Model"</span>
@@ -105,7 +106,6 @@ pub fn GrokPanel() -> impl IntoView {
                         </div>
                     </Show>
                     {run.controls(&[&COMPARE, &STEPS, &SEED])}
-                    <RunControls run=run />
                     <dl class="readouts" aria-label="Grokking so far">
                         <dt>"Training accuracy"</dt><dd data-readout="train_acc">{move || pct(stats.get().train_acc)}</dd>
                         <dt>"Validation accuracy"</dt><dd data-readout="val_acc">{move || pct(stats.get().val_acc)}</dd>

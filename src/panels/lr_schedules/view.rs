@@ -54,8 +54,8 @@ pub fn ScheduleRaceView() -> impl IntoView {
         <RunFrame run=run>
             <div class="panel-grid">
                 <div class="controls" aria-label="Parameters">
-                    {run.controls(&[&A, &B, &PEAK, &WARMUP, &TOTAL, &MIN_RATIO, &SEED])}
                     <RunControls run=run />
+                    {run.controls(&[&A, &B, &PEAK, &WARMUP, &TOTAL, &MIN_RATIO, &SEED])}
                     <p class="readout-line">"Loss A " <strong>{move || final_loss(0)}</strong> " · loss B " <strong>{move || final_loss(1)}</strong></p>
                     {move || rejected.get().into_iter().map(|e| view! { <p class="diverged" role="alert">{e}</p> }).collect_view()}
                 </div>
