@@ -43,7 +43,12 @@ async function trainlabLoad() {
       console.error(`Trainlab: the ${build.name} build did not download`, e);
       continue;
     }
-    const wasm = await bindings.default({ module_or_path: response });
+    // Compiled here, not inside the glue, so that the Module can be handed to Web Workers
+    // (runtime::worker): they instantiate it without downloading or compiling it again.
+    const streams = (response.headers.get('content-type') ?? '').startsWith('application/wasm');
+    const module = streams ? await WebAssembly.compileStreaming(response) : await WebAssembly.compile(await response.arrayBuffer());
+    window.trainlabBuild = { name: build.name, module, js: new URL(build.js, location.href).href, worker: new URL(workerScript, location.href).href };
+    const wasm = await bindings.default({ module_or_path: module });
     window.wasmBindings = bindings;
     dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
     return;

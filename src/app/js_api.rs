@@ -9,6 +9,7 @@
 //!   concepts in course order; `series` are the names `metrics(slug)` reports, `hideable` the
 //!   names `hide=` accepts, `testQuery` a configuration that runs to the end in seconds (`null`
 //!   for all three while a concept is not built)
+//! - `debug.pingWorker()` → a promise of a Web Worker's first answer on the page's own module
 
 use crate::engine::backend;
 use crate::panels::REGISTRY;
@@ -73,6 +74,15 @@ pub fn install() {
     set(&api, "status", status.as_ref());
     set(&api, "steps", steps.as_ref());
     set(&api, "backend", backend.as_ref());
+    // `debug.pingWorker()`: starts a worker on the page's own module and resolves with its first
+    // answer (`{t: "ready", build, memBytes, ms}`); see runtime::worker.
+    let debug = js_sys::Object::new();
+    let ping = Closure::<dyn Fn() -> js_sys::Promise>::new(|| {
+        wasm_bindgen_futures::future_to_promise(crate::runtime::worker::ping())
+    });
+    set(&debug, "pingWorker", ping.as_ref());
+    ping.forget();
+    set(&api, "debug", &debug);
     set(&window, "trainlab", &api);
     metrics.forget();
     status.forget();

@@ -40,6 +40,11 @@ pub fn start() {
     // SAFETY: called exactly once, first thing, before any code that reads the registrations.
     unsafe { __wasm_call_ctors() };
     console_error_panic_hook::set_once();
+    // wasm-bindgen runs `start` in every instance of the module, Web Workers included; a worker
+    // has no page to mount and waits for `trainlab_worker_main` (runtime::worker).
+    if web_sys::window().is_none() {
+        return;
+    }
     js_api::install();
     bench::install();
     let q = current_query();

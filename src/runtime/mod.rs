@@ -10,6 +10,7 @@ use crate::engine::backend::{self, AdapterProbe, BackendInfo, BackendKind, Decis
 use crate::engine::scheduler::{JobHandle, Scheduler};
 use crate::state::web::now_ms;
 pub mod probes;
+pub mod worker;
 
 use burn::tensor::Device;
 use leptos::prelude::*;

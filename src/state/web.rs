@@ -70,7 +70,9 @@ pub fn observe_visibility(
     Some(obs)
 }
 
-/// Milliseconds since the page started (`performance.now()`; 0 where unavailable).
+/// Milliseconds since the page (or the worker) started: `performance.now()` of the global scope,
+/// so that it also runs in a Web Worker, where there is no `window`; 0 where unavailable.
 pub fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+    let perf = js_sys::Reflect::get(&js_sys::global(), &"performance".into()).ok();
+    perf.and_then(|p| p.dyn_into::<web_sys::Performance>().ok()).map(|p| p.now()).unwrap_or(0.0)
 }
