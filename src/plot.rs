@@ -46,6 +46,12 @@ pub fn color(i: usize, dark: bool) -> Rgb {
     p[i % p.len()]
 }
 
+/// Colour `i` as a CSS `rgb(…)` value, for SVG and HTML.
+pub fn css_color(i: usize, dark: bool) -> String {
+    let (r, g, b) = color(i, dark);
+    format!("rgb({r},{g},{b})")
+}
+
 /// Tick values for a log axis over `[lo, hi]`, at most `max` of them: powers of ten when the range
 /// span more than `max` decades, else the densest of 1-3, 1-2-5, 1-2-3-5 and every integer
 /// multiple that fits, so that a curve within one decade still gets three or more labelled ticks. A range too
@@ -105,13 +111,20 @@ pub fn linear_ticks(lo: f64, hi: f64, max: usize) -> Vec<f64> {
 /// it. A window with no finite value gives NaN, which charts skip.
 pub fn trailing_mean(points: &[(f64, f64)], window: usize) -> Vec<(f64, f64)> {
     let window = window.max(1);
-    (0..points.len())
-        .map(|i| {
-            let finite = points[(i + 1).saturating_sub(window)..=i].iter().map(|p| p.1).filter(|y| y.is_finite());
-            let (sum, n) = finite.fold((0.0, 0usize), |(s, n), y| (s + y, n + 1));
-            (points[i].0, if n == 0 { f64::NAN } else { sum / n as f64 })
-        })
-        .collect()
+    // Running sum and count of the finite values in the window.
+    let (mut sum, mut n) = (0.0, 0i64);
+    let mut out = Vec::with_capacity(points.len());
+    for (i, &(x, y)) in points.iter().enumerate() {
+        if y.is_finite() {
+            (sum, n) = (sum + y, n + 1);
+        }
+        let gone = if i >= window { points[i - window].1 } else { f64::NAN };
+        if gone.is_finite() {
+            (sum, n) = (sum - gone, n - 1);
+        }
+        out.push((x, if n == 0 { f64::NAN } else { sum / n as f64 }));
+    }
+    out
 }
 
 /// WCAG 2 contrast ratio between two colours (1 to 21).

@@ -44,6 +44,14 @@ impl Rng {
         lo + (hi - lo) * self.uniform()
     }
 
+    /// Shuffles `items` in place (Fisher–Yates, drawing `next_u64() % (i + 1)` from the end).
+    pub fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = (self.next_u64() % (i as u64 + 1)) as usize;
+            items.swap(i, j);
+        }
+    }
+
     /// A standard normal draw (Box–Muller; one of the pair is discarded for simplicity).
     pub fn normal(&mut self) -> f64 {
         let u1 = self.uniform().max(f64::MIN_POSITIVE);

@@ -72,7 +72,13 @@ pub fn observe_visibility(
 
 /// Milliseconds since the page (or the worker) started: `performance.now()` of the global scope,
 /// so that it also runs in a Web Worker, where there is no `window`; 0 where unavailable.
+/// The `Performance` object is looked up once per thread: the scheduler reads the clock after every
+/// step of a slice.
 pub fn now_ms() -> f64 {
-    let perf = js_sys::Reflect::get(&js_sys::global(), &"performance".into()).ok();
-    perf.and_then(|p| p.dyn_into::<web_sys::Performance>().ok()).map(|p| p.now()).unwrap_or(0.0)
+    thread_local! {
+        static PERF: Option<web_sys::Performance> = js_sys::Reflect::get(&js_sys::global(), &"performance".into())
+            .ok()
+            .and_then(|p| p.dyn_into::<web_sys::Performance>().ok());
+    }
+    PERF.with(|p| p.as_ref().map(|p| p.now()).unwrap_or(0.0))
 }

@@ -24,6 +24,8 @@ pub fn Legend(
     #[prop(into)]
     items: Signal<Vec<LegendItem>>,
 ) -> impl IntoView {
+    // Charts hand over new series many times a second; the entries rarely change.
+    let items = Memo::new(move |_| items.get());
     view! {
         <ul class="legend" aria-label="Legend">
             {move || {
@@ -39,8 +41,7 @@ pub fn Legend(
 /// A small picture of how a series is drawn.
 #[component]
 fn Swatch(color: usize, style: Style, dark: bool) -> impl IntoView {
-    let (r, g, b) = crate::plot::color(color, dark);
-    let c = format!("rgb({r},{g},{b})");
+    let c = crate::plot::css_color(color, dark);
     let shape = match style {
         Style::Marker => view! { <circle cx="11" cy="6" r="4" fill=c /> }.into_any(),
         Style::Solid => view! { <line x1="1" y1="6" x2="21" y2="6" stroke=c stroke-width="2.5" /> }.into_any(),

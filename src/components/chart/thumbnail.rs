@@ -17,10 +17,7 @@ pub fn Thumbnail(picture: Picture) -> impl IntoView {
         (PAD + (x - x0) / (x1 - x0) * (W - 2.0 * PAD), H - PAD - (y - y0) / (y1 - y0) * (H - 2.0 * PAD))
     };
     let dark = theme().dark;
-    let color = move |i: usize| {
-        let (r, g, b) = crate::plot::color(i, dark);
-        format!("rgb({r},{g},{b})")
-    };
+    let color = move |i: usize| crate::plot::css_color(i, dark);
     let lines = picture
         .lines
         .iter()

@@ -11,10 +11,7 @@ pub type Pair = (u32, u32);
 pub fn split(p: usize, train_frac: f64, seed: u64) -> (Vec<Pair>, Vec<Pair>) {
     let mut pairs: Vec<Pair> = (0..p * p).map(|i| ((i / p) as u32, (i % p) as u32)).collect();
     let mut rng = Rng::stream(seed, 22);
-    for i in (1..pairs.len()).rev() {
-        let j = (rng.next_u64() % (i as u64 + 1)) as usize;
-        pairs.swap(i, j);
-    }
+    rng.shuffle(&mut pairs);
     let n = ((train_frac * pairs.len() as f64).round() as usize).clamp(1, pairs.len() - 1);
     let val = pairs.split_off(n);
     (pairs, val)

@@ -1,7 +1,7 @@
 //! Concept 03, Adam and AdamW: the optimiser race on 2-D surfaces, Adam's internals, and coupled
 //! against decoupled weight decay.
 
-use crate::plot::picture::{self, Picture};
+use crate::plot::picture::Picture;
 pub mod decay;
 #[cfg(target_arch = "wasm32")]
 pub mod explain;
@@ -51,8 +51,8 @@ fn picture() -> Picture {
     let sign =
         walk(&|x: f64, y: f64| (x - 0.07 * x.signum(), y - 0.07 * y.signum() * f64::from(u8::from(y.abs() > 0.035))));
     let ellipse = |r: f64| {
-        let xs = picture::curve(0.0, std::f64::consts::TAU, 48, f64::cos);
-        xs.into_iter().map(|(t, c)| (r * c, r * t.sin() / 5.0)).collect()
+        let ts = (0..=48).map(|i| std::f64::consts::TAU * f64::from(i) / 48.0);
+        ts.map(|t| (r * t.cos(), r * t.sin() / 5.0)).collect()
     };
     Picture {
         lines: vec![(6, ellipse(0.55)), (6, ellipse(1.1)), (4, gd), (0, sign)],

@@ -18,7 +18,7 @@ pub const PANEL: crate::kit::Panel = crate::panel! {
     view: view::XentPanel,
     explanation: explain::XentExplanation,
     series: &["train_loss", "val_loss"],
-    watch: "drag the target's bar up and its loss falls towards 0 along the −ln p curve; below, the model's held-out loss sinks under the unigram-entropy line as its samples start to look like words.",
+    watch: "drag the target's bar up and its loss falls towards 0 along the −ln p curve; below, the model's held-out loss sinks under the dashed “letter frequencies alone” line as its samples start to look like words.",
     picture: picture,
     test_query: "steps=30",
 };

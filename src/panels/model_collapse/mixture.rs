@@ -109,18 +109,10 @@ impl Mixture {
         for &i in order.iter().cycle().take(n.saturating_sub(counts.iter().sum())) {
             counts[i] += 1;
         }
-        let mut xs: Vec<f64> = counts
-            .iter()
-            .enumerate()
-            .flat_map(|(i, &c)| (0..c).map(move |_| i))
-            .collect::<Vec<_>>()
-            .into_iter()
-            .map(|i| self.mu[i] + self.sigma[i] * rng.normal())
-            .collect();
-        // Fisher–Yates, so that no order of components reaches the fit.
-        for i in (1..xs.len()).rev() {
-            xs.swap(i, (rng.next_u64() % (i as u64 + 1)) as usize);
-        }
+        let components = counts.iter().enumerate().flat_map(|(i, &c)| std::iter::repeat_n(i, c));
+        let mut xs: Vec<f64> = components.map(|i| self.mu[i] + self.sigma[i] * rng.normal()).collect();
+        // Shuffled, so that no order of components reaches the fit.
+        rng.shuffle(&mut xs);
         xs
     }
 
