@@ -15,8 +15,8 @@ pub fn CollapseExplanation() -> impl IntoView {
                 call this model collapse and show it for Gaussian mixtures, variational autoencoders and language models.
                 Here the mixture starts with a rare mode far to the right (10% of the mass); under \"replace\" it usually
                 vanishes within a few generations and the fitted σ shrinks: at the defaults generation 0 fits a tail
-                mass of 0.078 (the real one is 0.086) and σ = 2.16 (real 1.99); after 100 generations the tail mass is 0
-                and σ is 1.29, one narrower mixture wandering on its own samples. Generation 0 learns from 50 real points
+                mass of about 0.08 (the real one is 0.086) and σ ≈ 2.2 (real 1.99); after 100 generations the tail mass
+                is 0 and σ is about 1.3, one narrower mixture wandering on its own samples. Generation 0 learns from 50 real points
                 holding each mode in its exact share, so what is lost after it is the generations' doing."
             </p>
             <p>"Under \"replace\", generation g + 1 fits the mixture that makes generation g's n samples most likely (by gradient descent on their negative log-likelihood); the tail mass T is how much of a fit lies more than 2σ₀ from its own mean:"</p>

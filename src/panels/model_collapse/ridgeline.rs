@@ -83,7 +83,7 @@ pub fn Ridgeline(
                     let v = f64::from(2 * i);
                     view! {
                         <line x1=x_of(v) x2=x_of(v) y1=axis_y y2=axis_y + 5.0 class="axis" />
-                        <text x=x_of(v) y=axis_y + 24.0 text-anchor="middle" class="ridge-label">{crate::components::controls::fmt_num(v).replace('-', "−")}</text>
+                        <text x=x_of(v) y=axis_y + 24.0 text-anchor="middle" class="ridge-label">{format!("{v:.0}").replace('-', "−")}</text>
                     }
                 }).collect_view()}
                 <text x=LEFT - 12.0 y=axis_y + 24.0 text-anchor="end" class="ridge-label">"x"</text>
