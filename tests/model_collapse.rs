@@ -16,7 +16,7 @@ use trainlab::panels::model_collapse::gmm::{CollapseConfig, MixtureCollapse, FIT
 use trainlab::panels::model_collapse::mixture::Mixture;
 use trainlab::panels::model_collapse::params::CollapseParams;
 use trainlab::panels::model_collapse::pool::Mode;
-use trainlab::panels::model_collapse::runs::build;
+use trainlab::panels::model_collapse::runs::parts;
 use trainlab::panels::model_collapse::text::{TextCollapse, TRAIN_STEPS};
 
 fn config(mode: Mode, real_frac: f64, n: usize, generations: usize, seed: u64, steps: u64) -> CollapseConfig {
@@ -88,10 +88,15 @@ fn the_default_run_a_reader_gets_collapses_in_both_views() {
     // Exactly what the page builds at its defaults (seed 0, replace, 100 mixture generations of
     // 50 samples, 8 text generations of 3,000 characters): the browser test runs a reduced
     // configuration, so the lesson itself is asserted here.
-    let ((mix, text, _), scheduled) = build(&CollapseParams::default(), &cpu_device());
-    assert_eq!(scheduled.len(), 2, "both views train by default");
-    run_to_end(&mix);
-    run_to_end(&text);
+    let p = CollapseParams::default();
+    let scheduled: Vec<_> = parts(&p).into_iter().filter(|x| x.scheduled).map(|x| (x.name, x.budget)).collect();
+    let (mc, tc) = (p.mixture(), p.text());
+    let budgets = (MixtureCollapse::budget(&mc), TextCollapse::budget(&tc));
+    assert_eq!(scheduled, [("mixture", budgets.0), ("text", budgets.1)], "both views train by default");
+    let device = cpu_device();
+    let mix = finish(Box::new(move || MixtureCollapse::new(mc, &device)), budgets.0);
+    let device = cpu_device();
+    let text = finish(Box::new(move || TextCollapse::new(Rc::new(Corpus::moby_dick()), tc, &device)), budgets.1);
     let (m, t) = (mix.borrow(), text.borrow());
     assert_eq!((m.status(), t.status()), (Status::Done, Status::Done));
     let (sigma, tail) = (values(&m, "sigma"), values(&m, "tail_mass"));

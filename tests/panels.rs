@@ -15,7 +15,7 @@ use trainlab::state::query::Query;
 
 /// Runs the panel's jobs for `query` to the end; returns their merged metrics.
 fn run(c: &Concept, panel: &Panel, query: &str) -> Metrics {
-    let jobs = (panel.jobs)(&Query::parse(query), &cpu_device());
+    let jobs = panel.jobs(&Query::parse(query), &cpu_device()).unwrap_or_else(|e| panic!("{}: {e}", c.slug));
     assert!(!jobs.is_empty(), "{}: no jobs for {query:?}", c.slug);
     for j in &jobs {
         j.borrow_mut().play();

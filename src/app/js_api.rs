@@ -9,7 +9,12 @@
 //!   concepts in course order; `series` are the names `metrics(slug)` reports, `hideable` the
 //!   names `hide=` accepts, `testQuery` a configuration that runs to the end in seconds (`null`
 //!   for all three while a concept is not built)
+//! - `engine()` → where training runs: `{mode: "workers" | "main-thread", reason, poolSize,
+//!   workers: [{live, jobs, steps, memBytes, startMs}], mainThreadSteps, jobs: [{job, panel, part,
+//!   worker}]}`; `mainThreadSteps` counts steps run on the page's own thread
 //! - `debug.pingWorker()` → a promise of a Web Worker's first answer on the page's own module
+//! - `debug.crashWorker(i)` → makes worker `i` fail as a crash would (its panels say so; Reset
+//!   starts their jobs again)
 
 use crate::engine::backend;
 use crate::panels::REGISTRY;
@@ -82,6 +87,13 @@ pub fn install() {
     });
     set(&debug, "pingWorker", ping.as_ref());
     ping.forget();
+    let crash = Closure::<dyn Fn(f64)>::new(|i: f64| runtime().crash_worker(i.max(0.0) as usize));
+    set(&debug, "crashWorker", crash.as_ref());
+    crash.forget();
+    let engine =
+        Closure::<dyn Fn() -> JsValue>::new(|| js_sys::JSON::parse(&runtime().engine_json()).unwrap_or(JsValue::NULL));
+    set(&api, "engine", engine.as_ref());
+    engine.forget();
     set(&api, "debug", &debug);
     set(&window, "trainlab", &api);
     metrics.forget();

@@ -45,6 +45,7 @@ pub fn start() {
     if web_sys::window().is_none() {
         return;
     }
+    runtime::runtime().set_spawn(crate::panels::spawn);
     js_api::install();
     bench::install();
     let q = current_query();
@@ -52,6 +53,13 @@ pub fn start() {
     wasm_bindgen_futures::spawn_local(runtime::start_backend(pref));
     runtime::start_loop();
     leptos::mount::mount_to_body(App);
+}
+
+/// A Web Worker's entry point, called by `assets/trainlab-worker.js` once the page's module is
+/// instantiated there: the worker hosts jobs, built through the panels' registry.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn trainlab_worker_main() {
+    runtime::worker::serve(crate::panels::spawn);
 }
 
 /// Router and routes.

@@ -59,6 +59,13 @@ pub trait Experiment {
     fn drain_records(&mut self) -> Vec<Record> {
         Vec::new()
     }
+    /// What the panel's view shows of the run beyond its metrics (a decision boundary, sampled
+    /// text), encoded, or `None` when nothing changed since the last call. Called after results
+    /// came back, at most about 30 times a second; the frame travels to the page (see
+    /// [`Frame`](super::view::Frame)).
+    fn view(&mut self) -> Option<super::view::Frame> {
+        None
+    }
 }
 
 /// A point an experiment records outside the per-step vector: series `name`, at `x`, value `y`.

@@ -10,7 +10,8 @@
 //! [`Metrics`]. Reset rebuilds the experiment from its factory and bumps an epoch so that a readback
 //! still in flight from before the reset is ignored.
 
-use super::metrics::Metrics;
+use super::metrics::{Metrics, Points, Recorder};
+use super::view::Frame;
 use burn::tensor::{Tensor, TensorData, Transaction};
 
 pub use super::experiment::{DivergenceGuard, Experiment, Record, StepOutput};
@@ -27,7 +28,7 @@ pub struct Job<E: Experiment> {
     /// Steps whose metrics have come back.
     confirmed: u64,
     budget: u64,
-    metrics: Metrics,
+    rec: Recorder,
     in_flight: bool,
     epoch: u64,
     step_once: bool,
@@ -71,7 +72,7 @@ impl<E: Experiment> Job<E> {
             enqueued: 0,
             confirmed: 0,
             budget: budget.max(1),
-            metrics: Metrics::default(),
+            rec: Recorder::default(),
             in_flight: false,
             epoch: 0,
             step_once: false,
@@ -129,24 +130,20 @@ impl<E: Experiment> Job<E> {
     }
     /// Recorded metric series.
     pub fn metrics(&self) -> &Metrics {
-        &self.metrics
+        &self.rec.metrics
     }
 
     /// Start or resume. No effect once diverged or done.
     pub fn play(&mut self) {
-        if matches!(self.status, Status::Idle | Status::Paused) {
-            self.status = Status::Running;
-        }
+        self.status = self.status.played();
     }
     /// Pause a running job.
     pub fn pause(&mut self) {
-        if self.status == Status::Running {
-            self.status = Status::Paused;
-        }
+        self.status = self.status.paused();
     }
     /// Run exactly one step (with inspection) at the next slice, then pause.
     pub fn step_once(&mut self) {
-        if matches!(self.status, Status::Idle | Status::Paused | Status::Running) && self.enqueued < self.budget {
+        if self.status.can_step() && self.enqueued < self.budget {
             self.step_once = true;
             self.status = Status::Paused;
         }
@@ -159,7 +156,7 @@ impl<E: Experiment> Job<E> {
         self.status = Status::Idle;
         self.enqueued = 0;
         self.confirmed = 0;
-        self.metrics.clear();
+        self.rec.clear();
         self.in_flight = false;
         self.epoch += 1;
         self.step_once = false;
@@ -192,7 +189,7 @@ impl<E: Experiment> Job<E> {
     /// work is left.
     fn file_records(&mut self) {
         for r in self.exp.drain_records() {
-            self.metrics.push(r.name, r.x, r.y);
+            self.rec.push(r.name, r.x, r.y);
         }
         let finished = self.confirmed >= self.budget && !self.exp.host_work_pending();
         if finished && self.status != Status::Diverged {
@@ -231,6 +228,15 @@ impl<E: Experiment> Steppable for Job<E> {
     }
     fn reset(&mut self) {
         Job::reset(self)
+    }
+    fn request_snapshot(&mut self) {
+        Job::request_snapshot(self)
+    }
+    fn take_points(&mut self) -> Points {
+        self.rec.take()
+    }
+    fn view_frame(&mut self) -> Option<Frame> {
+        self.exp.view()
     }
 
     fn readback_failed(&self) -> bool {
@@ -337,7 +343,7 @@ impl<E: Experiment> Steppable for Job<E> {
             let step = ticket.first_step + i as u64;
             let row: Vec<f32> = device_row.iter().chain(host_row).copied().collect();
             for (name, &v) in self.names.iter().zip(&row) {
-                self.metrics.push(name, step, f64::from(v));
+                self.rec.push(name, step, f64::from(v));
             }
             self.confirmed = step;
             let guarded = self.guard.and_then(|(i, r)| row.get(i).map(|&v| (f64::from(v), r)));

@@ -110,6 +110,69 @@ impl Metrics {
     }
 }
 
+/// Points recorded since the last [`Recorder::take`], to be replayed elsewhere: `data` holds
+/// `(name index, step, value)` triples, the index into `names`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Points {
+    /// The series the triples name.
+    pub names: Vec<String>,
+    /// Flat `(index into names, step, value)` triples.
+    #[serde(with = "super::wire::f64s")]
+    pub data: Vec<f64>,
+}
+
+impl Points {
+    /// Whether no point is held.
+    pub fn is_empty(&self) -> bool {
+        self.data.is_empty()
+    }
+}
+
+/// [`Metrics`] that also keep every point pushed since the last [`Recorder::take`], so a copy
+/// elsewhere (the page's mirror of a job in a worker) can replay the same pushes and end up equal,
+/// thinning included.
+#[derive(Clone, Debug, Default)]
+pub struct Recorder {
+    /// Everything recorded.
+    pub metrics: Metrics,
+    pending: Points,
+}
+
+impl Recorder {
+    /// Records `value` at `step` under `name`, here and in the pending points.
+    pub fn push(&mut self, name: &str, step: u64, value: f64) {
+        self.metrics.push(name, step, value);
+        let names = &mut self.pending.names;
+        let i = names.iter().position(|n| n == name).unwrap_or_else(|| {
+            names.push(name.to_string());
+            names.len() - 1
+        });
+        self.pending.data.extend([i as f64, step as f64, value]);
+    }
+
+    /// The points pushed since the last call.
+    pub fn take(&mut self) -> Points {
+        std::mem::take(&mut self.pending)
+    }
+
+    /// Forgets everything, pending points included.
+    pub fn clear(&mut self) {
+        self.metrics.clear();
+        self.pending = Points::default();
+    }
+}
+
+impl Metrics {
+    /// Pushes `points` in order (what [`Recorder::take`] returned on the other side).
+    pub fn replay(&mut self, points: &Points) {
+        for t in points.data.chunks_exact(3) {
+            if let Some(name) = points.names.get(t[0] as usize) {
+                self.push(name, t[1] as u64, t[2]);
+            }
+        }
+    }
+}
+
 /// CSV of named point series: one row per x (sorted, merged across series), one column per series,
 /// blank where a series has no point at that x. `columns` are `(name, points)` with points sorted
 /// by x. Charts offer this as "Download CSV".
@@ -162,6 +225,28 @@ mod tests {
         assert_eq!(a.merge(&b), Err(vec!["loss".to_string()]));
         assert_eq!(a.get("loss").and_then(Series::last_value), Some(1.0));
         assert_eq!(a.get("acc").and_then(Series::last_value), Some(0.5));
+    }
+
+    #[test]
+    fn replaying_a_recorders_points_gives_equal_metrics_thinning_included() {
+        let mut rec = Recorder::default();
+        let mut copy = Metrics::default();
+        for step in 1..=5_000u64 {
+            rec.push("loss", step, 1.0 / step as f64);
+            if step % 7 == 0 {
+                rec.push("acc", step, f64::NAN);
+            }
+            if step % 900 == 0 {
+                let pts = crate::engine::wire::decode::<Points>(crate::engine::wire::encode(&rec.take()).unwrap());
+                copy.replay(&pts.unwrap());
+            }
+        }
+        copy.replay(&rec.take());
+        assert!(rec.take().is_empty());
+        assert_eq!(copy.get("loss"), rec.metrics.get("loss"));
+        let nan = |m: &Metrics| m.get("acc").map(|s| s.points.iter().map(|p| (p.0, p.1.is_nan())).collect::<Vec<_>>());
+        assert_eq!(nan(&copy), nan(&rec.metrics));
+        assert!(copy.get("loss").unwrap().points.len() < 5_000);
     }
 
     #[test]

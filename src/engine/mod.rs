@@ -6,6 +6,10 @@
 //!   batched readback and NaN detection.
 //! - [`scheduler`]: steps every job fairly within a per-frame time budget.
 //! - [`metrics`]: named scalar series streamed to the UI.
+//! - [`spec`], [`protocol`], [`wire`], [`view`]: a job as a description, the messages between the
+//!   page and a worker, how they cross a thread, and the view state that travels with them.
+//! - [`host`] (where jobs train: a Web Worker, or the page as a fallback) and [`mirror`] (the page's
+//!   copy of a job that trains elsewhere).
 //! - [`choice`]: closed option sets with stable URL keys (data sets, activations, surfaces…).
 //! - [`models`], [`data`], [`rng`]: the models, data sets and the seeded generator they share.
 
@@ -14,13 +18,19 @@ pub mod choice;
 pub mod data;
 pub mod experiment;
 pub mod group;
+pub mod host;
 pub mod job;
 pub mod metrics;
+pub mod mirror;
 pub mod models;
+pub mod protocol;
 pub mod rng;
 pub mod schedule;
 pub mod scheduler;
+pub mod spec;
 pub mod steppable;
 pub mod surfaces;
+pub mod view;
+pub mod wire;
 pub mod workloads;
 pub mod xent;

@@ -2,11 +2,13 @@
 //! and a slice's readback ([`Pending`], with the [`Ticket`] that files it when it returns).
 //! [`Job`](super::job::Job) implements it.
 
-use super::metrics::Metrics;
+use super::metrics::{Metrics, Points};
+use super::view::Frame;
 use burn::tensor::{TensorData, Transaction};
 
 /// Where a job is in its life. `as_str` gives the names scripts see.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Status {
     /// Built, not started (or reset).
     Idle,
@@ -30,6 +32,29 @@ impl Status {
             Status::Diverged => "diverged",
             Status::Done => "done",
         }
+    }
+
+    /// After Play: idle and paused runs run; others stay as they are.
+    pub fn played(self) -> Self {
+        if matches!(self, Status::Idle | Status::Paused) {
+            Status::Running
+        } else {
+            self
+        }
+    }
+
+    /// After Pause: a running run pauses.
+    pub fn paused(self) -> Self {
+        if self == Status::Running {
+            Status::Paused
+        } else {
+            self
+        }
+    }
+
+    /// Whether Step once may run a step from here (budget permitting): not once diverged or done.
+    pub fn can_step(self) -> bool {
+        matches!(self, Status::Idle | Status::Paused | Status::Running)
     }
 }
 
@@ -93,4 +118,14 @@ pub trait Steppable {
     fn step_once(&mut self);
     /// Start over (see [`Job::reset`]).
     fn reset(&mut self);
+    /// Asks for the view tensors with the next slice (see [`Job::request_snapshot`]).
+    fn request_snapshot(&mut self) {}
+    /// The metric points recorded since the last call, for a copy of the metrics elsewhere.
+    fn take_points(&mut self) -> Points {
+        Points::default()
+    }
+    /// The experiment's view state, when it changed (see [`Experiment::view`](super::experiment::Experiment::view)).
+    fn view_frame(&mut self) -> Option<Frame> {
+        None
+    }
 }

@@ -53,22 +53,18 @@ pub fn update_params<P: Params>(params: RwSignal<P>, change: &dyn Fn(&mut P)) ->
     Some(p)
 }
 
-/// Registers the panel's jobs with the runtime and, as one probe, under the page's slug for
-/// `window.trainlab`. Returns the node to hand to [`PanelFrame`](crate::components::panel_frame::PanelFrame):
-/// the jobs train only while the panel is on screen. Everything is undone on unmount.
+/// Registers the panel's jobs (the page's mirrors of them), as one probe, under the page's slug
+/// for `window.trainlab`. Returns the node to hand to
+/// [`PanelFrame`](crate::components::panel_frame::PanelFrame): the jobs train only while the panel
+/// is on screen. Everything is undone on unmount; the jobs end when their mirrors are dropped.
 pub fn use_jobs(group: JobGroup) -> NodeRef<Section> {
     let slug = current_slug();
     let root = NodeRef::<Section>::new();
-    let rt = runtime();
-    let ids: Vec<u64> = group.0.iter().map(|j| rt.add(j.clone())).collect();
     let jobs: Vec<JobHandle> = group.0.clone();
     let probe: Rc<dyn Probe> = Rc::new(group);
     probes::register(slug, probe.clone());
     let probe = StoredValue::new_local(probe);
-    on_cleanup(move || {
-        ids.iter().for_each(|id| runtime().remove(*id));
-        probe.with_value(|p| probes::unregister(slug, p));
-    });
+    on_cleanup(move || probe.with_value(|p| probes::unregister(slug, p)));
     let jobs = StoredValue::new_local(jobs);
     Effect::new(move |_| {
         let Some(el) = root.get() else { return };
@@ -149,9 +145,4 @@ impl Default for StepRate {
 /// (`"unregistered"` outside one, so a panel never panics for want of it).
 pub fn current_slug() -> &'static str {
     use_context::<super::PanelSlug>().map(|s| s.0).unwrap_or("unregistered")
-}
-
-/// The jobs' device: the backend the runtime chose.
-pub fn device() -> burn::tensor::Device {
-    runtime().device()
 }

@@ -11,14 +11,17 @@ pub mod hooks;
 pub mod run;
 
 use crate::engine::scheduler::JobHandle;
+use crate::engine::spec::{JobSpec, Part};
 use crate::state::query::{Query, UrlParams};
 use burn::tensor::Device;
 
 /// One built panel, as the registry and the tests see it.
 pub struct Panel {
-    /// Builds the panel's jobs from a URL query exactly as its view does (same parameters, same
-    /// order), idle. Native tests step them on the CPU.
-    pub jobs: fn(&Query, &Device) -> Vec<JobHandle>,
+    /// The panel's runs at the parameters of a URL query (its module's `runs::parts`).
+    pub parts: fn(&Query) -> Vec<Part>,
+    /// Builds the job a description names (its module's `runs::spawn`, on the parameters parsed
+    /// from the description's query): what a Web Worker calls, through [`crate::panels::spawn`].
+    pub spawn: fn(&JobSpec, &Device) -> Result<JobHandle, String>,
     /// Reads the panel's parameters from a query and writes them back: the query a reload would
     /// see, and the notes about values that were clamped or replaced.
     pub round_trip: fn(&Query) -> (Query, Vec<String>),
@@ -42,6 +45,33 @@ pub struct Panel {
     /// The explanation under it on the concept page.
     #[cfg(target_arch = "wasm32")]
     pub explanation: fn() -> leptos::prelude::AnyView,
+}
+
+impl Panel {
+    /// The descriptions of the jobs the panel trains at the parameters of `query` (the parts that
+    /// are scheduled), for the panel `slug`.
+    pub fn specs(&self, slug: &str, query: &Query) -> Vec<JobSpec> {
+        let (q, _) = (self.round_trip)(query);
+        let q = q.to_query_string();
+        (self.parts)(query).iter().filter(|p| p.scheduled).map(|p| p.spec(slug, &q)).collect()
+    }
+
+    /// Builds the jobs the panel trains at `query`, idle, exactly as a worker builds them from their
+    /// descriptions (same parameters, same order). Native tests step them on the CPU.
+    pub fn jobs(&self, query: &Query, device: &Device) -> Result<Vec<JobHandle>, String> {
+        self.specs("test", query).iter().map(|s| (self.spawn)(s, device)).collect()
+    }
+}
+
+/// [`Panel::spawn`] for a panel with parameters `P` and the module's `spawn`.
+pub fn spawn_with<P: UrlParams>(
+    spec: &JobSpec,
+    device: &Device,
+    spawn: fn(&str, &P, u64, &Device) -> Option<JobHandle>,
+) -> Result<JobHandle, String> {
+    let p = P::from_query(&Query::parse(&spec.query), &mut Vec::new());
+    spawn(&spec.part, &p, spec.budget, device)
+        .ok_or_else(|| format!("the panel “{}” has no run called “{}”", spec.panel, spec.part))
 }
 
 /// [`Panel::round_trip`] for parameters `P`.
@@ -81,10 +111,8 @@ macro_rules! panel {
         test_query: $tq:expr $(,)?
     ) => {
         $crate::kit::Panel {
-            jobs: |q, device| {
-                let p = <$params as $crate::state::query::UrlParams>::from_query(q, &mut Vec::new());
-                runs::build(&p, device).1
-            },
+            parts: |q| runs::parts(&<$params as $crate::state::query::UrlParams>::from_query(q, &mut Vec::new())),
+            spawn: |spec, device| $crate::kit::spawn_with::<$params>(spec, device, runs::spawn),
             round_trip: $crate::kit::round_trip::<$params>,
             hideable: $crate::state::params::hideable::<$params>,
             series: $series,

@@ -1,31 +1,55 @@
-//! A panel's run, in one hook: [`use_panel`] reads the parameters from the URL, builds the jobs
-//! from the panel's `runs::build`, registers them (runtime, `window.trainlab`, visibility), starts
-//! them unless the reader asked otherwise, and hands the view one [`PanelRun`]: the parameters,
-//! status, steps, rate and errors, a `set` that rewrites the URL and rebuilds what changed (through
-//! `runs::rebuild`), a redraw hook called only when new results arrived, and every field's control.
+//! A panel's run, in one hook: [`use_panel`] reads the parameters from the URL, submits the jobs
+//! the panel's `runs::parts` lists (as descriptions: they train in a Web Worker), registers their
+//! mirrors (`window.trainlab`, visibility), starts them unless the reader asked otherwise, and
+//! hands the view one [`PanelRun`]: the parameters, status, steps, rate and errors, a `set` that
+//! rewrites the URL and restarts the parts whose settings changed, a redraw hook called only when
+//! new results arrived, every field's control, and ([`Jobs`]) each part's mirror.
 
-use super::hooks::{
-    current_slug, device, group_actions, on_tick, update_params, use_jobs, use_url_params, StepRate, UrlStart,
-};
+use super::hooks::{current_slug, group_actions, on_tick, update_params, use_jobs, use_url_params, StepRate, UrlStart};
 use crate::components::controls::{Actions, PlayControls, Progress, SeedInput, Select, Slider, Toggle};
 use crate::components::panel_frame::PanelFrame;
 use crate::engine::group::JobGroup;
 use crate::engine::job::Status;
+use crate::engine::mirror::Mirror;
 use crate::engine::scheduler::JobHandle;
+use crate::engine::spec::Part;
+use crate::runtime::runtime;
 use crate::state::params::{Control, Field, Params, Value, Widget, SEED_MAX};
-use burn::tensor::Device;
+use crate::state::query::UrlParams;
 use leptos::html::Section;
 use leptos::prelude::*;
+use std::cell::RefCell;
 use std::rc::Rc;
 
-/// Builds a panel's jobs from its parameters: the typed handles its view reads, and the jobs to
-/// schedule (a hidden part's job may be left out).
-pub type Build<P, T> = fn(&P, &Device) -> (T, Vec<JobHandle>);
-/// Rebuilds the jobs that a change from the first parameters to the second affects; the flag says
-/// whether they should start at once.
-pub type Rebuild<P, T> = fn(&T, &P, &P, &Device, bool);
-/// A [`Rebuild`] bound to the panel's handles, device and autoplay.
-type Rebuilder<P> = Rc<dyn Fn(&P, &P)>;
+/// A panel's runs at given parameters (its module's `runs::parts`).
+pub type Parts<P> = fn(&P) -> Vec<Part>;
+/// Restarts the parts that a change of parameters affects.
+type Rebuilder<P> = Rc<dyn Fn(&P)>;
+
+/// One part's mirror and the key of the settings it was started from.
+struct Entry {
+    name: &'static str,
+    mirror: Rc<RefCell<Mirror>>,
+    key: String,
+}
+
+/// A panel's jobs: the page's mirror of each part, by name. `Copy`, for closures.
+#[derive(Clone, Copy)]
+pub struct Jobs(StoredValue<Vec<Entry>, LocalStorage>);
+
+impl Jobs {
+    /// Calls `f` with part `name`'s mirror (`None` if the panel has no such part).
+    pub fn with<R>(self, name: &str, f: impl FnOnce(&mut Mirror) -> R) -> Option<R> {
+        let m = self.0.with_value(|es| es.iter().find(|e| e.name == name).map(|e| e.mirror.clone()))?;
+        let mut m = m.borrow_mut();
+        Some(f(&mut m))
+    }
+
+    /// The view state part `name` last sent, decoded as `T`.
+    pub fn view<T: serde::de::DeserializeOwned>(self, name: &str) -> Option<T> {
+        self.with(name, |m| m.view()).flatten()
+    }
+}
 
 /// Everything a panel's view needs of its run. `Copy`, so closures take it freely.
 pub struct PanelRun<P: Params> {
@@ -60,21 +84,43 @@ impl<P: Params> Clone for PanelRun<P> {
 }
 impl<P: Params> Copy for PanelRun<P> {}
 
-/// Connects a panel to its jobs. Returns the run and the typed handles `build` made.
-pub fn use_panel<P: Params, T: 'static>(
-    build: Build<P, T>,
-    rebuild: Rebuild<P, T>,
-) -> (PanelRun<P>, StoredValue<T, LocalStorage>) {
+/// Connects a panel to its jobs: submits the parts `parts` lists for the URL's parameters.
+/// Returns the run and the parts' mirrors.
+pub fn use_panel<P: Params>(parts: Parts<P>) -> (PanelRun<P>, Jobs) {
     let UrlStart { params, notes, autoplay, initial } = use_url_params::<P>();
-    let (typed, jobs) = build(&initial, &device());
-    let group = JobGroup(jobs);
-    if autoplay {
-        group.each(|j| j.play());
+    let slug = current_slug();
+    let query = initial.to_query().to_query_string();
+    let mut entries = Vec::new();
+    let mut scheduled: Vec<JobHandle> = Vec::new();
+    for part in parts(&initial) {
+        let spec = part.spec(slug, &query);
+        let mirror = if part.scheduled {
+            let m = runtime().submit(spec, autoplay);
+            scheduled.push(m.clone());
+            m
+        } else {
+            // Listed but never trained (hidden): a mirror that sends nothing.
+            Rc::new(RefCell::new(Mirror::new(0, spec, Rc::new(|_| {}))))
+        };
+        entries.push(Entry { name: part.name, mirror, key: part.key(&query) });
     }
+    let group = JobGroup(scheduled);
     let root = use_jobs(group.clone());
-    let typed = StoredValue::new_local(typed);
-    let redo: Rebuilder<P> =
-        Rc::new(move |old: &P, new: &P| typed.with_value(|t| rebuild(t, old, new, &device(), autoplay)));
+    let jobs = Jobs(StoredValue::new_local(entries));
+    let redo: Rebuilder<P> = Rc::new(move |new: &P| {
+        let query = new.to_query().to_query_string();
+        let parts = parts(new);
+        jobs.0.update_value(|entries| {
+            for (e, part) in entries.iter_mut().filter_map(|e| parts.iter().find(|p| p.name == e.name).map(|p| (e, p)))
+            {
+                let key = part.key(&query);
+                if key != e.key && e.mirror.borrow().id() != 0 {
+                    e.mirror.borrow_mut().reconfigure(part.spec(slug, &query), autoplay);
+                    e.key = key;
+                }
+            }
+        });
+    });
     let run = PanelRun {
         params,
         status: RwSignal::new(Status::Idle),
@@ -91,7 +137,7 @@ pub fn use_panel<P: Params, T: 'static>(
         draw: StoredValue::new_local(Vec::new()),
     };
     on_tick(move || run.refresh());
-    (run, typed)
+    (run, jobs)
 }
 
 impl<P: Params> PanelRun<P> {
@@ -105,13 +151,12 @@ impl<P: Params> PanelRun<P> {
     /// Applies `change` to the parameters (then [`Params::settle`]); if they changed, rewrites the
     /// URL, rebuilds the affected jobs and redraws.
     pub fn set(self, change: impl Fn(&mut P)) {
-        let old = self.params.get_untracked();
         let settled = |p: &mut P| {
             change(p);
             p.settle(&mut Vec::new());
         };
         if let Some(new) = update_params(self.params, &settled) {
-            self.rebuild.with_value(|r| r(&old, &new));
+            self.rebuild.with_value(|r| r(&new));
             self.redraw();
         }
     }

@@ -12,7 +12,18 @@ pub mod grokking;
 pub mod lr_schedules;
 pub mod model_collapse;
 
+use crate::engine::scheduler::JobHandle;
+use crate::engine::spec::JobSpec;
 use crate::kit::Panel;
+use burn::tensor::Device;
+
+/// Builds the job a description names, through the registry: the [`Spawn`](crate::engine::spec::Spawn)
+/// that the app hands to every host of jobs (a Web Worker, or the page).
+pub fn spawn(spec: &JobSpec, device: &Device) -> Result<JobHandle, String> {
+    let panel = find(&spec.panel).and_then(|c| c.panel);
+    let panel = panel.ok_or_else(|| format!("there is no built panel called “{}”", spec.panel))?;
+    (panel.spawn)(spec, device)
+}
 
 /// One concept of the course.
 #[derive(Clone, Copy)]

@@ -1,49 +1,86 @@
-//! The engine's browser runtime: the chosen backend and device, the one [`Scheduler`], the
-//! `requestAnimationFrame` loop that gives it a frame budget and runs readbacks asynchronously, and
-//! ([`probes`]) what each shown panel exposes to `window.trainlab`. The app starts it; panels use it
-//! through the kit. It sits below the components, the kit and the panels, and imports none of them.
+//! The engine's browser runtime: the chosen backend and device, where each job trains, and the
+//! page's [`Mirror`] of every job. Jobs train in a pool of Web Workers ([`pool`], [`worker`]);
+//! where no worker can start, or on WebGPU (which stays on the page's thread for now), they train
+//! in a [`Host`] on the page, stepped from the `requestAnimationFrame` loop within a frame budget.
+//! Either way panels see only mirrors, and `window.trainlab` reads them ([`probes`]). The app starts
+//! it; panels use it through the kit. It sits below the components, the kit and the panels, and
+//! imports none of them: the function that builds jobs from descriptions is handed in
+//! ([`Runtime::set_spawn`]).
 //!
 //! It lives in a thread-local so that `window.trainlab` (called from outside any reactive scope)
-//! and every panel reach the same scheduler.
+//! and every panel reach the same runtime.
 
 use crate::engine::backend::{self, AdapterProbe, BackendInfo, BackendKind, Decision, Preference};
-use crate::engine::scheduler::{JobHandle, Scheduler};
+use crate::engine::host::{pool_size, Host};
+use crate::engine::mirror::Mirror;
+use crate::engine::protocol::{ToHost, ToMain};
+use crate::engine::spec::{JobSpec, Spawn};
 use crate::state::web::now_ms;
+pub mod pool;
 pub mod probes;
+pub mod wire_js;
 pub mod worker;
 
 use burn::tensor::Device;
 use leptos::prelude::*;
+use pool::{Event, Pool};
 use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use std::collections::BTreeMap;
+use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Training time per animation frame, shared by all jobs (the rest is left for drawing).
+/// Training time per animation frame for jobs on the page's own thread (the rest is for drawing).
 pub const FRAME_BUDGET_MS: f64 = 8.0;
 /// UI refreshes at most this often.
 const TICK_MS: f64 = 80.0;
 
+/// Where a job trains.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// On the page's own thread.
+    Page,
+    /// In worker `n` of the pool.
+    Worker(usize),
+}
+
 /// Everything the page's training shares.
 pub struct Runtime {
-    scheduler: RefCell<Scheduler>,
     device: RefCell<Device>,
     /// The backend in use; `None` while WebGPU is being probed.
     pub backend: RwSignal<Option<BackendInfo>>,
-    /// Bumped (at most every 80 ms) after readbacks land; panels redraw on it.
+    /// Bumped (at most every 80 ms) after results arrive; panels redraw on it.
     pub tick: RwSignal<u64>,
     dirty: Cell<bool>,
     last_tick: Cell<f64>,
+    spawn: Cell<Option<Spawn>>,
+    page: RefCell<Option<Host>>,
+    page_inbox: RefCell<Vec<ToHost>>,
+    page_slice: Cell<u64>,
+    pool: RefCell<Option<Pool>>,
+    routes: RefCell<BTreeMap<u64, Route>>,
+    mirrors: RefCell<BTreeMap<u64, Weak<RefCell<Mirror>>>>,
+    next_id: Cell<u64>,
+    /// Why jobs train on the page's thread instead of in workers, once that is decided.
+    pub workers_off: RefCell<Option<String>>,
 }
 
 thread_local! {
     static RUNTIME: Rc<Runtime> = Rc::new(Runtime {
-        scheduler: RefCell::new(Scheduler::default()),
         device: RefCell::new(backend::cpu_device()),
         backend: RwSignal::new(None),
         tick: RwSignal::new(0),
         dirty: Cell::new(false),
         last_tick: Cell::new(0.0),
+        spawn: Cell::new(None),
+        page: RefCell::new(None),
+        page_inbox: RefCell::new(Vec::new()),
+        page_slice: Cell::new(256),
+        pool: RefCell::new(None),
+        routes: RefCell::new(BTreeMap::new()),
+        mirrors: RefCell::new(BTreeMap::new()),
+        next_id: Cell::new(1),
+        workers_off: RefCell::new(None),
     });
 }
 
@@ -53,41 +90,151 @@ pub fn runtime() -> Rc<Runtime> {
 }
 
 impl Runtime {
-    /// The device new jobs should be built on.
+    /// Hands in the function that builds jobs from descriptions (the panels' registry).
+    pub fn set_spawn(&self, spawn: Spawn) {
+        self.spawn.set(Some(spawn));
+    }
+
+    /// The device jobs on the page's own thread train on.
     pub fn device(&self) -> Device {
         self.device.borrow().clone()
     }
 
-    /// Registers a job with the scheduler; returns its id for [`Runtime::remove`].
-    pub fn add(&self, job: JobHandle) -> u64 {
-        self.scheduler.borrow_mut().add(job)
+    /// Starts a job from its description, playing at once when `play` is set; returns the page's
+    /// mirror of it. Dropping the mirror ends the job.
+    pub fn submit(&self, spec: JobSpec, play: bool) -> Rc<RefCell<Mirror>> {
+        let id = self.next_id.replace(self.next_id.get() + 1);
+        let m = Rc::new(RefCell::new(Mirror::new(id, spec, Rc::new(|msg| runtime().send(msg)))));
+        self.mirrors.borrow_mut().insert(id, Rc::downgrade(&m));
+        m.borrow_mut().submit(play);
+        m
     }
 
-    /// Unregisters a job.
-    pub fn remove(&self, id: u64) {
-        self.scheduler.borrow_mut().remove(id);
-    }
-
-    fn frame(self: &Rc<Self>) {
-        let hidden = web_sys::window().and_then(|w| w.document()).map(|d| d.hidden()).unwrap_or(false);
-        if !hidden {
-            let readbacks = self.scheduler.borrow_mut().frame(FRAME_BUDGET_MS, &now_ms);
-            if self.scheduler.borrow_mut().take_host_work_done() {
-                self.dirty.set(true);
+    /// Routes a mirror's message to the job's host; a `Submit` first places the job.
+    pub fn send(&self, msg: ToHost) {
+        let Some(job) = msg.job() else {
+            if let Some(p) = self.pool.borrow_mut().as_mut() {
+                p.broadcast(&msg);
             }
-            for rb in readbacks {
-                let rt = self.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    let job = rb.job.clone();
-                    rb.complete_async().await;
-                    rt.dirty.set(true);
-                    let failed = job.borrow().readback_failed();
-                    if failed {
-                        rt.fall_back_to_cpu("The GPU stopped answering (device lost or a readback failed).");
-                    }
-                });
+            self.page_inbox.borrow_mut().push(msg);
+            return;
+        };
+        if matches!(msg, ToHost::Submit { .. }) {
+            let route = self.place(job);
+            self.routes.borrow_mut().insert(job, route);
+        }
+        let route = self.routes.borrow().get(&job).copied();
+        if matches!(msg, ToHost::Drop { .. }) {
+            self.routes.borrow_mut().remove(&job);
+            self.mirrors.borrow_mut().remove(&job);
+        }
+        match route {
+            Some(Route::Worker(i)) => {
+                if let Some(p) = self.pool.borrow_mut().as_mut() {
+                    p.send(i, msg);
+                }
+            }
+            Some(Route::Page) => self.page_inbox.borrow_mut().push(msg),
+            None => {}
+        }
+    }
+
+    /// Where a new job trains: a worker, unless workers are off or the backend is WebGPU.
+    fn place(&self, job: u64) -> Route {
+        let gpu = self.backend.get_untracked().map(|b| b.kind) == Some(BackendKind::WebGpu);
+        if gpu || self.workers_off.borrow().is_some() {
+            return Route::Page;
+        }
+        let mut pool = self.pool.borrow_mut();
+        let pool = pool.get_or_insert_with(|| Pool::new(page_pool_size(), Rc::new(|e| runtime().on_pool_event(e))));
+        match pool.place(job) {
+            Ok(i) => Route::Worker(i),
+            Err(why) => {
+                self.workers_off.replace(Some(format!("Web Workers cannot start here ({why})")));
+                self.note_main_thread();
+                Route::Page
             }
         }
+    }
+
+    fn mirror(&self, job: u64) -> Option<Rc<RefCell<Mirror>>> {
+        self.mirrors.borrow().get(&job).and_then(Weak::upgrade)
+    }
+
+    fn deliver(&self, msg: ToMain) {
+        match msg {
+            ToMain::Update(u) => {
+                if let (Some(Route::Worker(i)), Some(p)) =
+                    (self.routes.borrow().get(&u.job).copied(), self.pool.borrow_mut().as_mut())
+                {
+                    if let Some(s) = p.slots.get_mut(i) {
+                        s.steps = u.host_steps;
+                    }
+                }
+                if let Some(m) = self.mirror(u.job) {
+                    m.borrow_mut().apply(u);
+                }
+            }
+            ToMain::Failed { job, message } => {
+                if let Some(m) = self.mirror(job) {
+                    m.borrow_mut().fail(format!("Training could not start: {message}."));
+                }
+            }
+        }
+        self.dirty.set(true);
+    }
+
+    fn on_pool_event(&self, e: Event) {
+        match e {
+            Event::Msg(msg) => self.deliver(msg),
+            Event::Ready { index, mem_bytes, ms } => {
+                if let Some(p) = self.pool.borrow_mut().as_mut() {
+                    p.ready(index, mem_bytes, ms);
+                }
+            }
+            Event::Failed { index, why, .. } => self.worker_failed(index, why),
+        }
+    }
+
+    /// A worker failed: if none ever started, workers are off for this page and its jobs move to
+    /// the page's thread; otherwise its jobs stop with the reason, and Reset starts them again on
+    /// a new worker.
+    fn worker_failed(&self, index: usize, why: String) {
+        web_sys::console::warn_1(&format!("Trainlab: a Web Worker failed: {why}").into());
+        let failed = self.pool.borrow_mut().as_mut().and_then(|p| p.fail(index).map(|r| (r, p.any_ready())));
+        let Some(((was_ready, jobs), any_ready)) = failed else { return };
+        let never = !was_ready && !any_ready;
+        if never {
+            self.workers_off.replace(Some(format!("Web Workers could not start ({why})")));
+            self.note_main_thread();
+        }
+        for job in jobs {
+            self.routes.borrow_mut().remove(&job);
+            let Some(m) = self.mirror(job) else { continue };
+            if never {
+                m.borrow_mut().resubmit();
+            } else {
+                m.borrow_mut()
+                    .fail(format!("Training stopped: its Web Worker failed ({why}). Press Reset to start again."));
+            }
+        }
+        self.dirty.set(true);
+    }
+
+    /// Says in the backend badge that training runs on the page's thread, and why.
+    fn note_main_thread(&self) {
+        let Some(why) = self.workers_off.borrow().clone() else { return };
+        self.backend.update(|b| {
+            if let Some(b) = b {
+                b.notice =
+                    Some(format!("{why}: training runs on this page's main thread, which may make it less smooth."));
+            }
+        });
+    }
+
+    /// Runs jobs on the page's thread for one frame, and refreshes the views when results came in.
+    fn frame(self: &Rc<Self>) {
+        self.page_frame();
         let now = now_ms();
         if self.dirty.get() && now - self.last_tick.get() >= TICK_MS {
             self.dirty.set(false);
@@ -99,6 +246,34 @@ impl Runtime {
         }
     }
 
+    fn page_frame(self: &Rc<Self>) {
+        let inbox = std::mem::take(&mut *self.page_inbox.borrow_mut());
+        let mut page = self.page.borrow_mut();
+        if page.is_none() && !inbox.is_empty() {
+            let Some(spawn) = self.spawn.get() else { return };
+            let mut host = Host::new(spawn, self.device());
+            host.set_max_steps_per_slice(self.page_slice.get());
+            *page = Some(host);
+        }
+        let Some(host) = page.as_mut() else { return };
+        inbox.into_iter().for_each(|m| host.handle(m));
+        for rb in host.frame(FRAME_BUDGET_MS, &now_ms) {
+            let rt = self.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let job = rb.job.clone();
+                rb.complete_async().await;
+                rt.dirty.set(true);
+                let failed = job.borrow().readback_failed();
+                if failed {
+                    rt.fall_back_to_cpu("The GPU stopped answering (device lost or a readback failed).");
+                }
+            });
+        }
+        let (msgs, _) = host.updates(now_ms());
+        drop(page);
+        msgs.into_iter().for_each(|m| self.deliver(m));
+    }
+
     /// Switches every future job to the CPU with a visible notice. Panels watch `backend` and
     /// rebuild their jobs, so nothing but the run in progress is lost.
     pub fn fall_back_to_cpu(&self, why: &str) {
@@ -106,12 +281,65 @@ impl Runtime {
             return;
         }
         *self.device.borrow_mut() = backend::cpu_device();
-        self.scheduler.borrow_mut().max_steps_per_slice = Scheduler::default().max_steps_per_slice;
+        self.page_slice.set(256);
+        self.page.replace(None);
         self.backend.set(Some(BackendInfo::cpu(Some(format!("{why} Training continues on the CPU.")))));
+    }
+
+    /// Where training happens, for `window.trainlab.engine()` (JSON).
+    pub fn engine_json(&self) -> String {
+        let page_steps = self.page.borrow().as_ref().map_or(0, Host::steps_run);
+        let pool = self.pool.borrow();
+        let slots = pool.as_ref().map(|p| p.slots.as_slice()).unwrap_or_default();
+        let routes = self.routes.borrow();
+        let jobs: Vec<serde_json::Value> = routes
+            .iter()
+            .filter_map(|(&id, r)| {
+                let m = self.mirror(id)?;
+                let m = m.borrow();
+                let worker = match r {
+                    Route::Worker(i) => serde_json::json!(i),
+                    Route::Page => serde_json::Value::Null,
+                };
+                Some(serde_json::json!({"job": id, "panel": m.spec().panel, "part": m.spec().part, "worker": worker}))
+            })
+            .collect();
+        let off = self.workers_off.borrow().clone();
+        serde_json::json!({
+            "mode": if off.is_some() { "main-thread" } else { "workers" },
+            "reason": off,
+            "poolSize": pool.as_ref().map_or(page_pool_size(), |p| p.size),
+            "workers": slots.iter().map(|s| serde_json::json!({
+                "live": s.is_live(), "jobs": s.jobs.len(), "steps": s.steps, "memBytes": s.mem_bytes, "startMs": s.start_ms,
+            })).collect::<Vec<_>>(),
+            "mainThreadSteps": page_steps,
+            "jobs": jobs,
+        })
+        .to_string()
+    }
+
+    /// Test hook: makes worker `index` fail as a crash would.
+    pub fn crash_worker(&self, index: usize) {
+        if let Some(p) = self.pool.borrow_mut().as_mut() {
+            p.send(index, ToHost::Crash);
+        }
+    }
+
+    /// Tells every host whether the tab is hidden (a hidden tab trains nothing).
+    pub fn set_tab_hidden(&self, hidden: bool) {
+        self.send(ToHost::Tab { hidden });
     }
 }
 
-/// Starts the animation-frame loop. Call once.
+/// The pool's size for this page (see [`pool_size`]): `?workers=N`, or the browser's core count.
+fn page_pool_size() -> usize {
+    let q = crate::state::web::current_query();
+    let asked = q.get("workers").and_then(|v| v.parse::<usize>().ok());
+    let cores = web_sys::window().map_or(1.0, |w| w.navigator().hardware_concurrency()) as usize;
+    pool_size(asked, cores)
+}
+
+/// Starts the animation-frame loop and the tab-visibility listener. Call once.
 pub fn start_loop() {
     let rt = runtime();
     type FrameCallback = Closure<dyn FnMut(f64)>;
@@ -127,6 +355,12 @@ pub fn start_loop() {
         let _ = w.request_animation_frame(f.as_ref().unchecked_ref());
     }
     std::mem::forget(cb);
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        let d = doc.clone();
+        let on_change = Closure::<dyn FnMut()>::new(move || runtime().set_tab_hidden(d.hidden()));
+        let _ = doc.add_event_listener_with_callback("visibilitychange", on_change.as_ref().unchecked_ref());
+        on_change.forget();
+    }
 }
 
 /// Probes `navigator.gpu.requestAdapter()`; `None` when WebGPU is absent or gives no adapter.
@@ -164,7 +398,7 @@ pub async fn start_backend(pref: Preference) {
             Ok(device) => {
                 *rt.device.borrow_mut() = device;
                 // GPU steps are enqueued faster than they run; keep slices short.
-                rt.scheduler.borrow_mut().max_steps_per_slice = 8;
+                rt.page_slice.set(8);
                 let p = probe.unwrap_or(AdapterProbe { description: "unknown".into(), is_fallback: false });
                 BackendInfo { kind: BackendKind::WebGpu, adapter: p.description, fallback: p.is_fallback, notice: None }
             }

@@ -1,49 +1,152 @@
-//! Web Workers, first step (see docs/workers-plan.md): a worker runs the very module the page
-//! loaded. The loader (`assets/loader.js`) keeps the compiled `WebAssembly.Module` and publishes it
-//! as `window.trainlabBuild`, with the glue's URL and the worker script's; `assets/trainlab-worker.js`
-//! imports the glue, instantiates the module it is sent (no second download or compile) and calls
-//! [`trainlab_worker_main`]. Training does not move here yet: today a worker only answers that it
-//! is ready, with the memory its instance holds, and [`ping`] measures how long that takes.
+//! Inside a Web Worker: the worker runs the very module the page loaded (the loader keeps the
+//! compiled `WebAssembly.Module` and `assets/trainlab-worker.js` instantiates it, with no second
+//! download or compile), then [`serve`] hosts jobs there. It trains them with a [`Host`] in
+//! rounds of [`ROUND_MS`], yielding between rounds through a `MessageChannel` so that the page's
+//! commands are seen at once, and posts each job's updates (at most about 30 a second). There is no
+//! frame budget here: a long step only delays this worker's own messages.
+//!
+//! [`ping`] (`trainlab.debug.pingWorker()`) starts a bare worker and measures its start.
 
+use super::wire_js;
+use crate::engine::backend;
+use crate::engine::host::Host;
+use crate::engine::protocol::ToHost;
+use crate::engine::spec::Spawn;
+use crate::engine::wire;
 use crate::state::web::now_ms;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+/// Training time per round, before the worker looks at its messages again.
+pub const ROUND_MS: f64 = 20.0;
 
 fn set(obj: &js_sys::Object, key: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(obj, &key.into(), value);
 }
 
-/// The worker's entry point, called by `assets/trainlab-worker.js` once the module is instantiated.
-/// Posts `{t: "ready", build, memBytes}`.
-#[wasm_bindgen]
-pub fn trainlab_worker_main() {
-    let Ok(scope) = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>() else { return };
-    let ready = js_sys::Object::new();
-    set(&ready, "t", &"ready".into());
-    set(&ready, "build", &(if crate::engine::backend::GPU_BUILT { "gpu" } else { "cpu" }).into());
+fn scope() -> Option<web_sys::DedicatedWorkerGlobalScope> {
+    js_sys::global().dyn_into().ok()
+}
+
+/// The instance's linear memory, in bytes.
+pub fn memory_bytes() -> f64 {
     let bytes = wasm_bindgen::memory().dyn_into::<js_sys::WebAssembly::Memory>().map(|m| m.buffer());
     let bytes = bytes.ok().and_then(|b| b.dyn_into::<js_sys::ArrayBuffer>().ok()).map(|b| b.byte_length());
-    set(&ready, "memBytes", &JsValue::from_f64(f64::from(bytes.unwrap_or(0))));
+    f64::from(bytes.unwrap_or(0))
+}
+
+struct Worker {
+    host: RefCell<Host>,
+    scheduled: Cell<bool>,
+    port: web_sys::MessagePort,
+}
+
+thread_local! {
+    static WORKER: RefCell<Option<std::rc::Rc<Worker>>> = const { RefCell::new(None) };
+}
+
+fn worker() -> Option<std::rc::Rc<Worker>> {
+    WORKER.with(|w| w.borrow().clone())
+}
+
+/// Hosts jobs in this worker, built by `spawn` on the CPU. Posts `{t: "ready", build, memBytes}`.
+pub fn serve(spawn: Spawn) {
+    let Some(scope) = scope() else { return };
+    let Ok(channel) = web_sys::MessageChannel::new() else { return };
+    let round = Closure::<dyn FnMut()>::new(round);
+    channel.port1().set_onmessage(Some(round.as_ref().unchecked_ref()));
+    round.forget();
+    let w = Worker {
+        host: RefCell::new(Host::new(spawn, backend::cpu_device())),
+        scheduled: Cell::new(false),
+        port: channel.port2(),
+    };
+    WORKER.with(|slot| *slot.borrow_mut() = Some(std::rc::Rc::new(w)));
+    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|e: web_sys::MessageEvent| {
+        let Some(packet) = wire_js::from_js(&e.data()) else { return };
+        let Ok(msg) = wire::decode::<ToHost>(packet) else { return };
+        if msg == ToHost::Crash {
+            wasm_bindgen::throw_str("trainlab.debug.crashWorker: this worker was stopped on purpose");
+        }
+        if let Some(w) = worker() {
+            w.host.borrow_mut().handle(msg);
+            kick();
+        }
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let ready = js_sys::Object::new();
+    set(&ready, "t", &"ready".into());
+    set(&ready, "build", &(if backend::GPU_BUILT { "gpu" } else { "cpu" }).into());
+    set(&ready, "memBytes", &JsValue::from_f64(memory_bytes()));
     let _ = scope.post_message(&ready);
 }
 
+/// Schedules a round, unless one is.
+fn kick() {
+    let Some(w) = worker() else { return };
+    if !w.scheduled.replace(true) {
+        let _ = w.port.post_message(&JsValue::NULL);
+    }
+}
+
+/// One round: train, file readbacks, post the updates that are due, and schedule the next round
+/// while anything wants to train (or an update was held back by the rate limit).
+fn round() {
+    let Some(w) = worker() else { return };
+    w.scheduled.set(false);
+    let readbacks = w.host.borrow_mut().frame(ROUND_MS, &now_ms);
+    for rb in readbacks {
+        wasm_bindgen_futures::spawn_local(async move {
+            rb.complete_async().await;
+            kick();
+        });
+    }
+    let (msgs, held) = w.host.borrow_mut().updates(now_ms());
+    if let Some(scope) = scope() {
+        for msg in msgs {
+            if let Ok(p) = wire::encode(&msg) {
+                let (obj, transfer) = wire_js::to_js(&p);
+                let _ = scope.post_message_with_transfer(&obj, &transfer);
+            }
+        }
+    }
+    if w.host.borrow().busy() {
+        kick();
+    } else if held {
+        gloo::timers::callback::Timeout::new(34, kick).forget();
+    }
+}
+
 /// What the loader published: `{module, js, worker}`.
-fn build() -> Result<js_sys::Object, JsValue> {
+pub fn build() -> Result<js_sys::Object, JsValue> {
     let window = web_sys::window().ok_or("no window")?;
     let b = js_sys::Reflect::get(&window, &"trainlabBuild".into())?;
     b.dyn_into::<js_sys::Object>().map_err(|_| "the loader published no build".into())
+}
+
+/// Starts a module worker on the page's own build and sends it the module. Errors when the browser
+/// refuses (a content security policy, no module workers).
+pub fn start() -> Result<web_sys::Worker, JsValue> {
+    let b = build()?;
+    let url: String = js_sys::Reflect::get(&b, &"worker".into())?.as_string().ok_or("no worker URL")?;
+    let opts = web_sys::WorkerOptions::new();
+    opts.set_type(web_sys::WorkerType::Module);
+    let worker = web_sys::Worker::new_with_options(&url, &opts)?;
+    let init = js_sys::Object::new();
+    set(&init, "glue", &js_sys::Reflect::get(&b, &"js".into())?);
+    set(&init, "module", &js_sys::Reflect::get(&b, &"module".into())?);
+    worker.post_message(&init)?;
+    Ok(worker)
 }
 
 /// Starts a worker on the page's own module, waits for its first message and ends it. Resolves
 /// with that message plus `ms`, from creating the worker to its answer; rejects with the error
 /// a worker that cannot start reports (a content security policy, a missing script).
 pub async fn ping() -> Result<JsValue, JsValue> {
-    let b = build()?;
-    let url: String = js_sys::Reflect::get(&b, &"worker".into())?.as_string().ok_or("no worker URL")?;
-    let opts = web_sys::WorkerOptions::new();
-    opts.set_type(web_sys::WorkerType::Module);
     let t0 = now_ms();
-    let worker = web_sys::Worker::new_with_options(&url, &opts)?;
+    let worker = start()?;
     let answer = js_sys::Promise::new(&mut |resolve, reject| {
         let on_message = Closure::once_into_js(move |e: web_sys::MessageEvent| {
             let _ = resolve.call1(&JsValue::NULL, &e.data());
@@ -54,10 +157,6 @@ pub async fn ping() -> Result<JsValue, JsValue> {
         worker.set_onmessage(Some(on_message.unchecked_ref()));
         worker.set_onerror(Some(on_error.unchecked_ref()));
     });
-    let init = js_sys::Object::new();
-    set(&init, "glue", &js_sys::Reflect::get(&b, &"js".into())?);
-    set(&init, "module", &js_sys::Reflect::get(&b, &"module".into())?);
-    worker.post_message(&init)?;
     let reply = wasm_bindgen_futures::JsFuture::from(answer).await;
     worker.terminate();
     let reply = reply?;

@@ -35,7 +35,7 @@ impl Choice for Shape {
 }
 
 /// A labelled 2-D point set.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Points {
     /// Coordinates, `[n][2]`.
     pub xs: Vec<[f32; 2]>,

@@ -11,7 +11,7 @@ use burn::module::Param;
 use burn::prelude::*;
 
 /// Shape of a [`CharMlp`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CharMlpShape {
     /// Vocabulary size V.
     pub vocab: usize,
@@ -81,13 +81,18 @@ impl CharMlp {
 }
 
 /// A read-back copy of a [`CharMlp`] for sampling on the host.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct HostCharMlp {
     shape: CharMlpShape,
+    #[serde(with = "crate::engine::wire::f32s")]
     embed: Vec<f32>,
+    #[serde(with = "crate::engine::wire::f32s")]
     w1: Vec<f32>,
+    #[serde(with = "crate::engine::wire::f32s")]
     b1: Vec<f32>,
+    #[serde(with = "crate::engine::wire::f32s")]
     w2: Vec<f32>,
+    #[serde(with = "crate::engine::wire::f32s")]
     b2: Vec<f32>,
 }
 

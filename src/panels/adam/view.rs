@@ -3,7 +3,7 @@
 
 use super::params::{AdamParams, BETA1, BETA2, EPS, LR, SEED, STEPS, SURFACE, WD};
 use super::race::OPTIMIZERS;
-use super::runs::{build, rebuild};
+use super::runs::parts;
 use crate::components::chart::heatmap::{Heatmap, HeatmapData, Path, Ramp};
 use crate::components::chart::legend::LegendItem;
 use crate::components::chart::line::{Line, LineChart, Style};
@@ -82,23 +82,23 @@ fn internals_view(m: &Metrics) -> (Vec<Line>, Vec<Line>) {
 /// The panel.
 #[component]
 pub fn AdamPanel() -> impl IntoView {
-    let (run, jobs) = use_panel::<AdamParams, _>(build, rebuild);
+    let (run, jobs) = use_panel::<AdamParams>(parts);
     let metrics = RwSignal::new(Metrics::default());
     let decay_metrics = RwSignal::new(Metrics::default());
     // Each job's series are copied out only when that job has something new (its revision moved).
     let copied = StoredValue::new((u64::MAX, u64::MAX));
     run.on_draw(move || {
-        jobs.with_value(|(race, decay)| {
-            let (race, decay) = (race.borrow(), decay.borrow());
-            let (seen_race, seen_decay) = copied.get_value();
-            if race.revision() != seen_race {
-                metrics.set(race.metrics().clone());
-            }
-            if decay.revision() != seen_decay {
-                decay_metrics.set(decay.metrics().clone());
-            }
-            copied.set_value((race.revision(), decay.revision()));
-        })
+        let (seen_race, seen_decay) = copied.get_value();
+        let copy = |part: &str, seen: u64, into: RwSignal<Metrics>| {
+            let revision = jobs.with(part, |j| {
+                if j.revision() != seen {
+                    into.set(j.metrics().clone());
+                }
+                j.revision()
+            });
+            revision.unwrap_or(seen)
+        };
+        copied.set_value((copy("race", seen_race, metrics), copy("decay", seen_decay, decay_metrics)));
     });
     let params = run.params;
     let surface = Memo::new(move |_| params.with(|p| p.surface));

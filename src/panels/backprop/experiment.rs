@@ -10,6 +10,7 @@ use super::params::{BackpropParams, Optim};
 use crate::engine::data::toy2d::{self, Points};
 use crate::engine::job::{DivergenceGuard, Experiment, StepOutput};
 use crate::engine::models::mlp::{Activation, Mlp};
+use crate::engine::view::Frame;
 use burn::nn::loss::{CrossEntropyLoss, CrossEntropyLossConfig};
 use burn::optim::momentum::MomentumConfig;
 use burn::optim::{GradientsParams, ModuleOptimizer, SgdConfig};
@@ -24,7 +25,7 @@ pub const GRID_EXTENT: f32 = 1.5;
 pub const INSPECT: usize = 6;
 
 /// Layer 0's numbers around one step: `w_before − lr·grad` is `w_after` for plain SGD.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Inspection {
     /// The first [`INSPECT`] weights before the step.
     pub before: Vec<f32>,
@@ -34,6 +35,18 @@ pub struct Inspection {
     pub after: Vec<f32>,
     /// The step that produced these numbers.
     pub step: u64,
+}
+
+/// What the view draws besides the metrics: the data, the decision boundary and the step-once detail.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct BackpropView {
+    /// The data.
+    pub points: Points,
+    /// P(class 1) on the grid (see [`BackpropExperiment::boundary`]).
+    #[serde(with = "crate::engine::wire::f32s")]
+    pub boundary: Vec<f32>,
+    /// The latest step-once detail.
+    pub inspection: Option<Inspection>,
 }
 
 /// The run itself.
@@ -55,6 +68,7 @@ pub struct BackpropExperiment {
     /// The latest step-once detail.
     pub inspection: Option<Inspection>,
     pending_inspect_step: u64,
+    fresh: bool,
 }
 
 /// Grid cell centres, row-major, top row first (y = +extent), `[GRID * GRID, 2]`.
@@ -98,6 +112,7 @@ impl BackpropExperiment {
             boundary: Vec::new(),
             inspection: None,
             pending_inspect_step: 0,
+            fresh: true,
         }
     }
 
@@ -170,8 +185,16 @@ impl Experiment for BackpropExperiment {
                 step: self.pending_inspect_step,
             });
         }
+        self.fresh |= !extra.is_empty() || !snapshot.is_empty();
         if let Some(b) = snapshot.into_iter().next() {
             self.boundary = b;
         }
+    }
+
+    fn view(&mut self) -> Option<Frame> {
+        std::mem::take(&mut self.fresh).then(|| {
+            let (points, boundary, inspection) = (self.points.clone(), self.boundary.clone(), self.inspection.clone());
+            Frame::encode(&BackpropView { points, boundary, inspection })
+        })
     }
 }

@@ -1,56 +1,60 @@
 //! Panel 02's view: controls for data, network and learning rate; the live decision boundary, loss
 //! and per-layer gradient-norm charts; and the step-once table of layer 0's update.
 
-use super::experiment::{Inspection, GRID, GRID_EXTENT};
+use super::experiment::{BackpropView, Inspection, GRID, GRID_EXTENT};
 use super::params::{BackpropParams, Optim, ACT, DATASET, DEPTH, LR, NOISE, OPTIM, SEED, STEPS, WIDTH};
-use super::runs::{build, rebuild};
+use super::runs::parts;
 use crate::components::chart::heatmap::{Heatmap, HeatmapData};
 use crate::components::chart::line::{Line, LineChart};
 use crate::components::controls::{fmt_num, Toggle};
+use crate::engine::job::Steppable;
 use crate::kit::run::{use_panel, RunControls, RunFrame};
 use leptos::prelude::*;
 
-/// A layer's gradient norm, labelled by where the layer sits.
-fn layer_line(m: &crate::engine::metrics::Metrics, name: &str) -> Line {
-    let layer = name.trim_start_matches("grad_norm_layer_");
-    let last = m.iter().filter(|(k, _)| k.starts_with("grad_norm_layer_")).count().saturating_sub(1).to_string();
-    let place = if layer == "0" {
+/// Layer `i` of `layers` weight layers: its gradient norm, labelled by where the layer sits.
+fn layer_line(m: &crate::engine::metrics::Metrics, i: usize, layers: usize) -> Line {
+    let place = if i == 0 {
         " (nearest the input)"
-    } else if layer == last {
+    } else if i + 1 == layers {
         " (output)"
     } else {
         ""
     };
-    Line::from_metrics(m, name).label(format!("layer {layer}{place}"))
+    Line::from_metrics(m, &format!("grad_norm_layer_{i}")).label(format!("layer {i}{place}"))
 }
 
 /// The panel. Reads its parameters from the URL once, then keeps the URL in step with the controls.
 #[component]
 pub fn BackpropPanel() -> impl IntoView {
-    let (run, job) = use_panel::<BackpropParams, _>(build, rebuild);
+    let (run, jobs) = use_panel::<BackpropParams>(parts);
     let loss_lines = RwSignal::new(Vec::<Line>::new());
     let grad_lines = RwSignal::new(Vec::<Line>::new());
     let accuracy = RwSignal::new(None::<f64>);
     let heat = RwSignal::new(HeatmapData::default());
     let inspection = RwSignal::new(None::<Inspection>);
+    let params = run.params;
     run.on_draw(move || {
-        job.with_value(|j| {
-            let mut j = j.borrow_mut();
+        jobs.with("main", |j| {
             let m = j.metrics();
-            let names = j.metric_names();
+            // One line per weight layer, named before the first result arrives.
+            let layers = params.with_untracked(|p| p.dims().len() - 1);
             loss_lines.set(vec![Line::from_metrics(m, "train_loss").label("training loss")]);
-            grad_lines.set(names.iter().filter(|n| n.starts_with("grad_norm")).map(|n| layer_line(m, n)).collect());
+            grad_lines.set((0..layers).map(|i| layer_line(m, i, layers)).collect());
             accuracy.set(m.get("train_acc").and_then(|s| s.last_value()));
-            inspection.set(j.exp().inspection.clone());
-            let e = j.exp();
-            let points = e.points.xs.iter().zip(&e.points.ys).map(|(p, &c)| (p[0], p[1], c)).collect();
-            let values = e.boundary.clone();
-            heat.set(HeatmapData { n: GRID, extent: f64::from(GRID_EXTENT), values, points, ..Default::default() });
+            let v: BackpropView = j.view().unwrap_or_default();
+            inspection.set(v.inspection);
+            let points = v.points.xs.iter().zip(&v.points.ys).map(|(p, &c)| (p[0], p[1], c)).collect();
+            heat.set(HeatmapData {
+                n: GRID,
+                extent: f64::from(GRID_EXTENT),
+                values: v.boundary,
+                points,
+                ..Default::default()
+            });
             // The boundary just drawn is consumed: compute the next one with the next slice.
             j.request_snapshot();
-        })
+        });
     });
-    let params = run.params;
     let log_loss = RwSignal::new(true);
     let loss_now = move || loss_lines.with(|l| l.first().and_then(|s| s.points.last()).map(|p| fmt_num(p.1)));
 

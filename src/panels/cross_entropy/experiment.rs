@@ -11,6 +11,7 @@ use crate::engine::job::{DivergenceGuard, Experiment, StepOutput};
 pub use crate::engine::models::char_lm::{shape, BATCH, CONTEXT, VAL_BATCH};
 use crate::engine::models::char_mlp::{CharMlp, HostCharMlp};
 use crate::engine::rng::Rng;
+use crate::engine::view::Frame;
 use burn::nn::loss::{CrossEntropyLoss, CrossEntropyLossConfig};
 use burn::optim::{AdamConfig, GradientsParams, ModuleOptimizer};
 use burn::prelude::*;
@@ -40,6 +41,7 @@ pub struct CharLm {
     device: Device,
     /// The weights as last read back (for sampling), once a snapshot has come back.
     pub host: Option<HostCharMlp>,
+    fresh: bool,
 }
 
 impl CharLm {
@@ -59,6 +61,7 @@ impl CharLm {
             lr: cfg.lr,
             device: device.clone(),
             host: None,
+            fresh: false,
         }
     }
 }
@@ -92,6 +95,12 @@ impl Experiment for CharLm {
     fn absorb(&mut self, _extra: Vec<Vec<f32>>, snapshot: Vec<Vec<f32>>) {
         if !snapshot.is_empty() {
             self.host = HostCharMlp::from_parts(shape(&self.corpus), snapshot);
+            self.fresh = true;
         }
+    }
+
+    /// The read-back weights (a [`HostCharMlp`]), which the view samples text from.
+    fn view(&mut self) -> Option<Frame> {
+        std::mem::take(&mut self.fresh).then(|| self.host.as_ref().map(Frame::encode)).flatten()
     }
 }

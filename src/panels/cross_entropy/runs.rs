@@ -1,37 +1,30 @@
-//! Panel 01's jobs, built from its parameters on a given device: the view builds them on the
-//! runtime's device, the registry-driven native tests on the CPU.
+//! Panel 01's job, as a description and as a build: the page lists it with [`parts`], and a
+//! worker (or a native test) builds it with [`spawn`] on its own device.
 
 use super::experiment::CharLm;
 use super::params::XentParams;
 use crate::engine::data::text::Corpus;
 use crate::engine::job::Job;
 use crate::engine::scheduler::JobHandle;
+use crate::engine::spec::Part;
 use crate::state::params::Params;
 use burn::tensor::Device;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// The character model's job, and the text it trains on.
-pub type Lm = (Rc<RefCell<Job<CharLm>>>, Rc<Corpus>);
-
-/// Builds the character model from `p`, on `corpus`.
-pub fn lm_factory(p: &XentParams, corpus: &Rc<Corpus>, device: &Device) -> Box<dyn Fn() -> CharLm> {
-    let (cfg, corpus, device) = (p.lm(), corpus.clone(), device.clone());
-    Box::new(move || CharLm::new(corpus.clone(), cfg, &device))
+/// The character model on *Moby-Dick* (`"model"`), restarted only by its own settings (the single
+/// prediction's do not touch it); with the model hidden (`hide=model`, an embed of the single
+/// prediction alone) it never trains.
+pub fn parts(p: &XentParams) -> Vec<Part> {
+    vec![Part::new("model", p.steps).depends_on(&p.lm()).scheduled(!p.hides("model"))]
 }
 
-/// The model's job on *Moby-Dick*, and whether it is scheduled: with the model hidden
-/// (`hide=model`, an embed of the single prediction alone) it never trains.
-pub fn build(p: &XentParams, device: &Device) -> (Lm, Vec<JobHandle>) {
+/// Builds `part` from `p`.
+pub fn spawn(part: &str, p: &XentParams, budget: u64, device: &Device) -> Option<JobHandle> {
+    let (cfg, device) = (p.lm(), device.clone());
     let corpus = Rc::new(Corpus::moby_dick());
-    let job = Rc::new(RefCell::new(Job::new(lm_factory(p, &corpus, device), p.steps)));
-    let scheduled = if p.hides("model") { Vec::new() } else { vec![job.clone() as JobHandle] };
-    ((job, corpus), scheduled)
-}
-
-/// The model restarts when its own settings change; the single prediction's do not touch it.
-pub fn rebuild((job, corpus): &Lm, old: &XentParams, p: &XentParams, device: &Device, play: bool) {
-    if (p.lm(), p.steps) != (old.lm(), old.steps) {
-        job.borrow_mut().reconfigure(lm_factory(p, corpus, device), p.steps, play);
-    }
+    (part == "model").then(|| {
+        let f = Box::new(move || CharLm::new(corpus.clone(), cfg, &device));
+        Rc::new(RefCell::new(Job::new(f, budget))) as JobHandle
+    })
 }

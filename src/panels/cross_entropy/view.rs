@@ -4,14 +4,15 @@
 
 use super::bars::{LogitBars, ProbBars};
 use super::params::{XentParams, ALPHA, LOGIT_MAX, LR, SEED, SMOOTHING, STEPS, TARGET, TEMP, V};
-use super::runs::{build, rebuild};
+use super::runs::parts;
 use crate::components::chart::line::{Line, LineChart, Style};
 use crate::components::controls::fmt_num;
-use crate::engine::job::Status;
+use crate::engine::data::text::Corpus;
+use crate::engine::job::{Status, Steppable};
 use crate::engine::models::char_mlp::HostCharMlp;
 use crate::engine::rng::Rng;
 use crate::engine::xent::{cross_entropy, entropy, loss_at, smoothed_target, softmax};
-use crate::kit::run::{use_panel, PanelRun, RunControls, RunFrame};
+use crate::kit::run::{use_panel, Jobs, PanelRun, RunControls, RunFrame};
 use crate::state::web::now_ms;
 use leptos::prelude::*;
 
@@ -28,7 +29,7 @@ fn reference(name: &str, label: &str, y: f64, x0: f64, x1: f64, color: usize) ->
 /// The panel.
 #[component]
 pub fn XentPanel() -> impl IntoView {
-    let (run, lm) = use_panel::<XentParams, _>(build, rebuild);
+    let (run, lm) = use_panel::<XentParams>(parts);
     let params = run.params;
     // The single prediction: pure functions of the parameters, recomputed as a bar is dragged.
     let probs = Memo::new(move |_| params.with(|p| softmax(&p.logits, p.temp)));
@@ -108,9 +109,12 @@ fn presets(run: PanelRun<XentParams>) -> AnyView {
 
 /// The character model on *Moby-Dick*: its loss with reference lines, and text sampled from it
 /// about once a second as it learns (again at once when the temperature changes).
-fn language_model(run: PanelRun<XentParams>, lm: StoredValue<super::runs::Lm, LocalStorage>) -> AnyView {
+fn language_model(run: PanelRun<XentParams>, lm: Jobs) -> AnyView {
     let params = run.params;
-    let (v_text, unigram) = lm.with_value(|(_, c)| (c.v(), c.unigram_entropy()));
+    // The text the model trains on, here too: to sample from the weights it sends.
+    let corpus = StoredValue::new_local(Corpus::moby_dick());
+    let (v_text, unigram) = corpus.with_value(|c| (c.v(), c.unigram_entropy()));
+    let taken = StoredValue::new(0u64);
     let lm_lines = RwSignal::new(Vec::<Line>::new());
     // The text shown, and the (step, temperature) it was sampled at.
     let sample = RwSignal::new((String::new(), 0u64, 1.0f64));
@@ -121,7 +125,7 @@ fn language_model(run: PanelRun<XentParams>, lm: StoredValue<super::runs::Lm, Lo
         weights.with_value(|w| {
             let Some((host, step)) = w else { return };
             let temp = params.with_untracked(|p| p.temp);
-            let text = lm.with_value(|(_, c)| {
+            let text = corpus.with_value(|c| {
                 let mut rng = Rng::stream(*step, 99);
                 c.decode(&host.sample(&c.encode(PROMPT), SAMPLE_LEN, temp, &mut rng))
             });
@@ -130,8 +134,7 @@ fn language_model(run: PanelRun<XentParams>, lm: StoredValue<super::runs::Lm, Lo
         });
     };
     run.on_draw(move || {
-        lm.with_value(|(j, _)| {
-            let mut j = j.borrow_mut();
+        lm.with("model", |j| {
             if j.steps() == 0 {
                 // A new run or a reset: the old run's text goes with it.
                 weights.set_value(None);
@@ -164,13 +167,14 @@ fn language_model(run: PanelRun<XentParams>, lm: StoredValue<super::runs::Lm, Lo
             let stopped = j.status() != Status::Running && sample.with_untracked(|s| s.1) < j.steps();
             let due =
                 now_ms() - sampled_at.get_value() > 1000.0 || sample.with_untracked(|s| s.0.is_empty()) || stopped;
-            if j.exp().host.is_some() && due {
+            if j.view_revision() != taken.get_value() && due {
                 let step = j.steps();
-                weights.set_value(j.take_view(|e| &mut e.host).map(|h| (h, step)));
+                taken.set_value(j.view_revision());
+                weights.set_value(j.view::<HostCharMlp>().map(|h| (h, step)));
                 resample();
                 j.request_snapshot();
             }
-        })
+        });
     });
     // A new temperature re-samples from the weights already on hand.
     let temp = Memo::new(move |_| params.with(|p| p.temp));

@@ -17,6 +17,7 @@ use crate::engine::data::modular::addition_rows;
 pub use crate::engine::data::modular::{split, Pair};
 use crate::engine::job::{DivergenceGuard, Experiment, StepOutput};
 use crate::engine::models::pair_mlp::PairMlp;
+use crate::engine::view::Frame;
 use burn::nn::loss::{CrossEntropyLoss, CrossEntropyLossConfig};
 use burn::optim::{AdamWConfig, GradientsParams, ModuleOptimizer};
 use burn::prelude::*;
@@ -95,6 +96,15 @@ type Pairs = (Tensor<2, Int>, Tensor<1, Int>);
 /// The series each run records, in step-vector order.
 pub const SERIES: [&str; 5] = ["train_loss", "train_acc", "val_loss", "val_acc", "weight_norm"];
 
+/// The spectra the view draws.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct GrokView {
+    /// The run's embedding spectrum.
+    pub spectrum: Option<Spectrum>,
+    /// The λ = 0 comparison's.
+    pub nodecay_spectrum: Option<Spectrum>,
+}
+
 /// One grokking run (and its λ = 0 comparison, if asked for).
 pub struct Grok {
     runs: Vec<Run>,
@@ -106,6 +116,7 @@ pub struct Grok {
     pub spectrum: Option<Spectrum>,
     /// The same for the λ = 0 comparison run.
     pub nodecay_spectrum: Option<Spectrum>,
+    fresh: bool,
 }
 
 impl Grok {
@@ -124,6 +135,7 @@ impl Grok {
             cfg,
             spectrum: None,
             nodecay_spectrum: None,
+            fresh: false,
         }
     }
 }
@@ -154,6 +166,12 @@ impl Experiment for Grok {
         if let Some(s) = spectra.next() {
             self.spectrum = s;
             self.nodecay_spectrum = spectra.next().flatten();
+            self.fresh = true;
         }
+    }
+
+    fn view(&mut self) -> Option<Frame> {
+        let (spectrum, nodecay_spectrum) = (self.spectrum.clone(), self.nodecay_spectrum.clone());
+        std::mem::take(&mut self.fresh).then(|| Frame::encode(&GrokView { spectrum, nodecay_spectrum }))
     }
 }

@@ -7,7 +7,7 @@
 /// Power of the embedding at each frequency k = 1, …, ⌊p/2⌋ (k and p − k are one real wave),
 /// summed over the embedding columns and normalised to sum to 1. The constant k = 0 is left out:
 /// it carries no information about a.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Spectrum {
     /// `power[k - 1]` is the share of frequency k.
     pub power: Vec<f64>,

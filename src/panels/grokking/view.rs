@@ -1,13 +1,14 @@
 //! Panel 14's view: (a + b) mod p trained live with AdamW, beside the same model at λ = 0;
 //! accuracy, loss and weight norm on a log step axis, and the embedding's Fourier spectrum.
 
-use super::experiment::NODECAY;
+use super::experiment::{GrokView, NODECAY};
 use super::params::{GrokParams, COMPARE, FRAC, LR, MODULUS, SEED, STEPS, WD, WIDTH};
-use super::runs::{build, rebuild};
+use super::runs::parts;
 use super::spectrum::Spectrum;
 use super::spectrum_view::SpectrumBars;
 use crate::components::chart::line::{Line, LineChart, Style};
 use crate::components::controls::fmt_num;
+use crate::engine::job::Steppable;
 use crate::engine::metrics::Metrics;
 use crate::kit::run::{use_panel, RunControls, RunFrame};
 use leptos::prelude::*;
@@ -54,23 +55,23 @@ fn summary(m: &Metrics) -> Summary {
 /// The panel.
 #[component]
 pub fn GrokPanel() -> impl IntoView {
-    let (run, job) = use_panel::<GrokParams, _>(build, rebuild);
+    let (run, jobs) = use_panel::<GrokParams>(parts);
     let acc = RwSignal::new(Vec::<Line>::new());
     let loss = RwSignal::new(Vec::<Line>::new());
     let norm = RwSignal::new(Vec::<Line>::new());
     let stats = RwSignal::new(Summary::default());
     let spectra = RwSignal::new((None::<Spectrum>, None::<Spectrum>));
     run.on_draw(move || {
-        job.with_value(|j| {
-            let mut j = j.borrow_mut();
+        jobs.with("main", |j| {
             let m = j.metrics();
             acc.set([pair(m, "train_acc", "training pairs", 0), pair(m, "val_acc", "held-out pairs", 1)].concat());
             loss.set([pair(m, "train_loss", "training pairs", 0), pair(m, "val_loss", "held-out pairs", 1)].concat());
             norm.set(pair(m, "weight_norm", "‖θ‖₂", 2).to_vec());
             stats.set(summary(m));
-            spectra.set((j.exp().spectrum.clone(), j.exp().nodecay_spectrum.clone()));
+            let v: GrokView = j.view().unwrap_or_default();
+            spectra.set((v.spectrum, v.nodecay_spectrum));
             j.request_snapshot();
-        })
+        });
     });
     let params = run.params;
     let pct = |v: Option<f64>| v.map(|a| format!("{}%", fmt_num(100.0 * a))).unwrap_or_else(|| "–".into());

@@ -8,6 +8,7 @@ use crate::engine::data::toy2d::{self, Points, Shape};
 use crate::engine::job::{Experiment, StepOutput};
 use crate::engine::models::mlp::{Activation, Mlp};
 use crate::engine::schedule::Schedule;
+use crate::engine::view::Frame;
 use burn::lr_scheduler::constant::ConstantLr;
 use burn::lr_scheduler::module_lr_scheduler::ModuleLrScheduler;
 use burn::nn::loss::{CrossEntropyLoss, CrossEntropyLossConfig};
@@ -37,6 +38,7 @@ pub struct ScheduleRun {
     run: &'static str,
     /// Why the requested schedule could not be used, if it could not.
     pub error: Option<String>,
+    view_sent: bool,
 }
 
 impl ScheduleRun {
@@ -59,6 +61,7 @@ impl ScheduleRun {
             points,
             run,
             error,
+            view_sent: false,
         }
     }
 }
@@ -78,5 +81,10 @@ impl Experiment for ScheduleRun {
         self.model = Some(self.optim.step(lr, model, grads));
         // The LR is known here on the host: it rides beside the readback, not through the device.
         StepOutput { metrics: metric_loss, host: vec![lr as f32], extra: Vec::new() }
+    }
+
+    /// Once: why the schedule asked for was replaced, if it was (an `Option<String>`).
+    fn view(&mut self) -> Option<Frame> {
+        (!std::mem::replace(&mut self.view_sent, true)).then(|| Frame::encode(&self.error))
     }
 }

@@ -1,43 +1,27 @@
-//! Panel 04's jobs, built from its parameters on a given device: the view builds them on the
-//! runtime's device, the registry-driven native tests on the CPU.
+//! Panel 04's two jobs, as descriptions and as builds: the page lists them with [`parts`], and a
+//! worker (or a native test) builds one with [`spawn`] on its own device.
 
 use super::experiment::ScheduleRun;
 use super::params::ScheduleParams;
 use crate::engine::job::Job;
-use crate::engine::schedule::Kind;
 use crate::engine::scheduler::JobHandle;
+use crate::engine::spec::Part;
 use burn::tensor::Device;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// One job of the panel.
-pub type SharedJob = Rc<RefCell<Job<ScheduleRun>>>;
+/// Run A and run B (`"a"`, `"b"`); every change restarts both.
+pub fn parts(p: &ScheduleParams) -> Vec<Part> {
+    vec![Part::new("a", p.total as u64), Part::new("b", p.total as u64)]
+}
 
-/// Builds run `run` ("a" or "b") under schedule `kind` from `p`.
-pub fn factory(p: &ScheduleParams, kind: Kind, run: &'static str, device: &Device) -> Box<dyn Fn() -> ScheduleRun> {
+/// Builds run `part` under its schedule from `p`.
+pub fn spawn(part: &str, p: &ScheduleParams, budget: u64, device: &Device) -> Option<JobHandle> {
+    let (kind, run) = match part {
+        "a" => (p.a, "a"),
+        "b" => (p.b, "b"),
+        _ => return None,
+    };
     let (s, seed, device) = (p.schedule(kind), p.seed, device.clone());
-    Box::new(move || ScheduleRun::new(&s, seed, run, &device))
-}
-
-/// The two runs: schedule A and schedule B.
-pub fn pair(p: &ScheduleParams, device: &Device) -> [SharedJob; 2] {
-    let budget = p.total as u64;
-    [
-        Rc::new(RefCell::new(Job::new(factory(p, p.a, "a", device), budget))),
-        Rc::new(RefCell::new(Job::new(factory(p, p.b, "b", device), budget))),
-    ]
-}
-
-/// The pair, and the jobs to schedule (both).
-pub fn build(p: &ScheduleParams, device: &Device) -> ([SharedJob; 2], Vec<JobHandle>) {
-    let jobs = pair(p, device);
-    let scheduled = jobs.iter().map(|j| j.clone() as JobHandle).collect();
-    (jobs, scheduled)
-}
-
-/// Every change restarts both runs from the new settings.
-pub fn rebuild(jobs: &[SharedJob; 2], _old: &ScheduleParams, p: &ScheduleParams, device: &Device, play: bool) {
-    for (j, (kind, run)) in jobs.iter().zip([(p.a, "a"), (p.b, "b")]) {
-        j.borrow_mut().reconfigure(factory(p, kind, run, device), p.total as u64, play);
-    }
+    Some(Rc::new(RefCell::new(Job::new(Box::new(move || ScheduleRun::new(&s, seed, run, &device)), budget))))
 }

@@ -2,36 +2,33 @@
 //! two live training runs, A and B, whose losses are drawn together.
 
 use super::params::{ScheduleParams, A, B, MIN_RATIO, PEAK, SEED, TOTAL, WARMUP};
-use super::runs::{build, rebuild};
+use super::runs::parts;
 use crate::components::chart::line::{Line, LineChart};
 use crate::components::controls::fmt_num;
 use crate::engine::choice::Choice;
+use crate::engine::job::Steppable;
+use crate::engine::schedule::Kind;
 use crate::kit::run::{use_panel, RunControls, RunFrame};
 use leptos::prelude::*;
 
 /// The panel.
 #[component]
 pub fn ScheduleRaceView() -> impl IntoView {
-    let (run, jobs) = use_panel::<ScheduleParams, _>(build, rebuild);
+    let (run, jobs) = use_panel::<ScheduleParams>(parts);
     let loss_lines = RwSignal::new(Vec::<Line>::new());
     // A schedule Burn rejected (the run then says why and uses a constant rate).
     let rejected = RwSignal::new(Vec::<String>::new());
     let params = run.params;
     run.on_draw(move || {
-        jobs.with_value(|js| {
-            let kinds = params.with_untracked(|p| [p.a, p.b]);
-            loss_lines.set(
-                js.iter()
-                    .zip(["A", "B"])
-                    .zip(kinds)
-                    .map(|((j, run), kind)| {
-                        let line = Line::from_metrics(j.borrow().metrics(), &j.borrow().metric_names()[0]);
-                        line.label(format!("run {run}: {}", kind.label()))
-                    })
-                    .collect(),
-            );
-            rejected.set(js.iter().filter_map(|j| j.borrow().exp().error.clone()).collect());
-        })
+        let kinds = params.with_untracked(|p| [p.a, p.b]);
+        let runs = [("a", "A", kinds[0]), ("b", "B", kinds[1])];
+        let line = |(part, run, kind): (&str, &str, Kind)| {
+            let line = jobs.with(part, |j| Line::from_metrics(j.metrics(), &format!("loss_{part}")))?;
+            Some(line.label(format!("run {run}: {}", kind.label())))
+        };
+        loss_lines.set(runs.into_iter().filter_map(line).collect());
+        let why = |(part, _, _): (&str, &str, Kind)| jobs.view::<Option<String>>(part).flatten();
+        rejected.set(runs.into_iter().filter_map(why).collect());
     });
     // The schedules themselves: a pure function of the step, redrawn as soon as a slider moves.
     let lr_lines = Signal::derive(move || {

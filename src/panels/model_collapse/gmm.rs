@@ -13,6 +13,7 @@ use super::mixture::Mixture;
 use super::pool::{Mode, Pool};
 use crate::engine::job::{Experiment, Record, StepOutput};
 use crate::engine::rng::Rng;
+use crate::engine::view::Frame;
 use burn::module::Param;
 use burn::optim::{AdamConfig, GradientsParams, ModuleOptimizer};
 use burn::prelude::*;
@@ -49,7 +50,7 @@ pub struct CollapseConfig {
 }
 
 /// One finished generation.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MixtureGeneration {
     /// The mixture fitted.
     pub fitted: Mixture,
@@ -129,6 +130,8 @@ pub struct MixtureCollapse {
     pub tail_width: f64,
     /// Finished generations, oldest first.
     pub gens: Vec<MixtureGeneration>,
+    /// Generations already in a view frame.
+    shown: Option<usize>,
 }
 
 impl MixtureCollapse {
@@ -150,6 +153,7 @@ impl MixtureCollapse {
             device: device.clone(),
             tail_width: 2.0 * real.std(),
             gens: Vec::new(),
+            shown: None,
         };
         s.start_fit();
         s
@@ -190,6 +194,14 @@ impl Experiment for MixtureCollapse {
 
     fn waiting(&self) -> bool {
         self.waiting
+    }
+
+    /// The finished generations (a `Vec<MixtureGeneration>`), when one was added.
+    fn view(&mut self) -> Option<Frame> {
+        (self.shown != Some(self.gens.len())).then(|| {
+            self.shown = Some(self.gens.len());
+            Frame::encode(&self.gens)
+        })
     }
 
     fn absorb(&mut self, _extra: Vec<Vec<f32>>, snapshot: Vec<Vec<f32>>) {

@@ -5,7 +5,7 @@
 use crate::engine::rng::Rng;
 
 /// Weights (summing to 1), means and standard deviations of K components.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Mixture {
     /// Component weights.
     pub w: Vec<f64>,

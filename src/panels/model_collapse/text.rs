@@ -14,6 +14,7 @@ use crate::engine::job::{Experiment, Record, StepOutput};
 use crate::engine::models::char_lm::{shape, BATCH, CONTEXT, VAL_BATCH};
 use crate::engine::models::char_mlp::{CharMlp, CharMlpShape, HostCharMlp};
 use crate::engine::rng::Rng;
+use crate::engine::view::Frame;
 use burn::nn::loss::{CrossEntropyLoss, CrossEntropyLossConfig};
 use burn::optim::{AdamConfig, GradientsParams, ModuleOptimizer};
 use burn::prelude::*;
@@ -46,7 +47,7 @@ pub fn distinct_ngrams(tokens: &[u32], n: usize) -> f64 {
 }
 
 /// One finished generation.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TextGeneration {
     /// Perplexity on real held-out text.
     pub perplexity: f64,
@@ -54,6 +55,17 @@ pub struct TextGeneration {
     pub distinct: f64,
     /// The start of the text it wrote.
     pub excerpt: String,
+}
+
+/// What the language-model view shows besides the metrics.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TextView {
+    /// See [`TextCollapse::real_distinct`].
+    pub real_distinct: f64,
+    /// See [`TextCollapse::gens`].
+    pub gens: Vec<TextGeneration>,
+    /// See [`TextCollapse::real_excerpt`].
+    pub real_excerpt: String,
 }
 
 /// The language-model view's run.
@@ -78,6 +90,8 @@ pub struct TextCollapse {
     pub gens: Vec<TextGeneration>,
     /// The start of the real text generation 0 trains on, as long as a generation's excerpt.
     pub real_excerpt: String,
+    /// Generations already in a view frame.
+    shown: Option<usize>,
 }
 
 impl TextCollapse {
@@ -104,6 +118,7 @@ impl TextCollapse {
             records: Vec::new(),
             device: device.clone(),
             gens: Vec::new(),
+            shown: None,
         }
     }
 
@@ -135,6 +150,15 @@ impl TextCollapse {
 }
 
 impl Experiment for TextCollapse {
+    fn view(&mut self) -> Option<Frame> {
+        (self.shown != Some(self.gens.len())).then(|| {
+            self.shown = Some(self.gens.len());
+            let (real_distinct, gens, real_excerpt) =
+                (self.real_distinct, self.gens.clone(), self.real_excerpt.clone());
+            Frame::encode(&TextView { real_distinct, gens, real_excerpt })
+        })
+    }
+
     fn metric_names(&self) -> Vec<String> {
         vec!["lm_loss".into()]
     }

@@ -6,13 +6,14 @@ use super::gmm::MixtureGeneration;
 use super::mixture::Mixture;
 use super::params::{CollapseParams, CHARS, FIT_STEPS, GENS, MODE, N, REAL, SEED, TEMP, TEXT_GENS, TEXT_STEPS};
 use super::ridgeline::Ridgeline;
-use super::runs::{build, rebuild, Runs};
-use super::text::TextGeneration;
+use super::runs::parts;
+use super::text::{TextGeneration, TextView};
 use crate::components::chart::line::{Line, LineChart, Style};
 use crate::components::controls::{fmt_num, Fold, PlayControls, Progress};
+use crate::engine::job::Steppable;
 use crate::engine::metrics::Metrics;
 use crate::kit::hooks::StepRate;
-use crate::kit::run::{use_panel, PanelRun, RunFrame};
+use crate::kit::run::{use_panel, Jobs, PanelRun, RunFrame};
 use leptos::prelude::*;
 
 /// A per-generation series with a dashed horizontal reference at `y` over the same generations.
@@ -49,7 +50,7 @@ fn newest(lines: RwSignal<Vec<Line>>) -> impl Fn() -> String + Copy {
 /// The panel.
 #[component]
 pub fn CollapsePanel() -> impl IntoView {
-    let (run, jobs) = use_panel::<CollapseParams, _>(build, rebuild);
+    let (run, jobs) = use_panel::<CollapseParams>(parts);
     view! {
         <RunFrame run=run>
             <div class="controls controls-row" aria-label="Parameters shared by both views">
@@ -64,7 +65,7 @@ pub fn CollapsePanel() -> impl IntoView {
 }
 
 /// The Gaussian mixture's generations: stacked histograms, σ and tail mass.
-fn mixture_view(run: PanelRun<CollapseParams>, jobs: StoredValue<Runs, LocalStorage>) -> impl IntoView {
+fn mixture_view(run: PanelRun<CollapseParams>, jobs: Jobs) -> impl IntoView {
     let params = run.params;
     let real = Mixture::real();
     let (sigma0, tail0) = (real.std(), real.tail_mass(real.mean(), 2.0 * real.std()));
@@ -72,17 +73,19 @@ fn mixture_view(run: PanelRun<CollapseParams>, jobs: StoredValue<Runs, LocalStor
     let gens = RwSignal::new(Vec::<MixtureGeneration>::new());
     let sigma_lines = RwSignal::new(Vec::<Line>::new());
     let tail_lines = RwSignal::new(Vec::<Line>::new());
+    let seen = StoredValue::new(u64::MAX);
     run.on_draw(move || {
-        jobs.with_value(|(mix, _, _)| {
-            let j = mix.borrow();
+        jobs.with("mixture", |j| {
             track.observe(j.steps());
-            if gens.with_untracked(Vec::len) != j.exp().gens.len() || j.steps() == 0 {
+            // A finished generation brings a new view state: redraw then, and on a new run.
+            if seen.get_value() != j.view_revision() || j.steps() == 0 {
+                seen.set_value(j.view_revision());
                 let m = j.metrics();
                 sigma_lines.set(with_reference(m, ("sigma", "fitted σ"), ("real_sigma", "real σ₀", sigma0), 0));
                 tail_lines.set(with_reference(m, ("tail_mass", "fitted"), ("real_tail_mass", "real", tail0), 1));
-                gens.set(j.exp().gens.clone());
+                gens.set(j.view().unwrap_or_default());
             }
-        })
+        });
     });
     view! {
         <section class="subpanel" aria-label="A Gaussian mixture">
@@ -110,7 +113,7 @@ fn mixture_view(run: PanelRun<CollapseParams>, jobs: StoredValue<Runs, LocalStor
 }
 
 /// The character model's generations: perplexity on real text, diversity, a sample of each.
-fn text_view(run: PanelRun<CollapseParams>, jobs: StoredValue<Runs, LocalStorage>) -> AnyView {
+fn text_view(run: PanelRun<CollapseParams>, jobs: Jobs) -> AnyView {
     let params = run.params;
     let track = Track::new();
     let gens = RwSignal::new(Vec::<TextGeneration>::new());
@@ -118,19 +121,21 @@ fn text_view(run: PanelRun<CollapseParams>, jobs: StoredValue<Runs, LocalStorage
     let real_text = RwSignal::new(String::new());
     let ppl_lines = RwSignal::new(Vec::<Line>::new());
     let div_lines = RwSignal::new(Vec::<Line>::new());
+    let seen = StoredValue::new(u64::MAX);
     run.on_draw(move || {
-        jobs.with_value(|(_, text, _)| {
-            let j = text.borrow();
+        jobs.with("text", |j| {
             track.observe(j.steps());
-            if gens.with_untracked(Vec::len) != j.exp().gens.len() || j.steps() == 0 {
+            if seen.get_value() != j.view_revision() || j.steps() == 0 {
+                seen.set_value(j.view_revision());
+                let v: TextView = j.view().unwrap_or_default();
                 let m = j.metrics();
                 ppl_lines.set(vec![Line::from_metrics(m, "perplexity").color(3).label("perplexity on real text")]);
-                let real = ("real_text", "real text", j.exp().real_distinct);
+                let real = ("real_text", "real text", v.real_distinct);
                 div_lines.set(with_reference(m, ("distinct_4grams", "generated text"), real, 4));
-                gens.set(j.exp().gens.clone());
-                real_text.set(j.exp().real_excerpt.clone());
+                gens.set(v.gens);
+                real_text.set(v.real_excerpt);
             }
-        })
+        });
     });
     view! {
         <section class="subpanel" aria-label="A character language model">
