@@ -4,10 +4,10 @@
 self.onmessage = async (event) => {
   self.onmessage = null;
   try {
-    const { glue, module } = event.data;
+    const { glue, module, backend } = event.data;
     const bindings = await import(glue);
     bindings.initSync({ module });
-    bindings.trainlab_worker_main();
+    bindings.trainlab_worker_main(backend ?? 'cpu');
   } catch (e) {
     self.postMessage({ t: 'fatal', message: String(e?.message ?? e) });
   }

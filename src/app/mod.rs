@@ -56,10 +56,11 @@ pub fn start() {
 }
 
 /// A Web Worker's entry point, called by `assets/trainlab-worker.js` once the page's module is
-/// instantiated there: the worker hosts jobs, built through the panels' registry.
+/// instantiated there: the worker hosts jobs, built through the panels' registry, on `backend`
+/// (`"webgpu"` or `"cpu"`).
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn trainlab_worker_main() {
-    runtime::worker::serve(crate::panels::spawn);
+pub fn trainlab_worker_main(backend: String) {
+    runtime::worker::serve(crate::panels::spawn, backend == "webgpu");
 }
 
 /// Router and routes.

@@ -213,6 +213,7 @@ impl Host {
                 points: h.take_points(),
                 view: h.view_frame(),
                 host_steps,
+                host_memory: 0.0,
             };
             drop(h);
             j.last = Some(state);

@@ -133,6 +133,9 @@ pub struct Update {
     pub view: Option<Frame>,
     /// Steps this host has run, all jobs together (the page shows where training happens).
     pub host_steps: u64,
+    /// The host's memory in bytes, where it knows it (a worker's WebAssembly memory), else 0.
+    #[serde(default)]
+    pub host_memory: f64,
 }
 
 /// From a host to the page.

@@ -1,7 +1,8 @@
 //! The engine's browser runtime: the chosen backend and device, where each job trains, and the
-//! page's [`Mirror`] of every job. Jobs train in a pool of Web Workers ([`pool`], [`worker`]);
-//! where no worker can start, or on WebGPU (which stays on the page's thread for now), they train
-//! in a [`Host`] on the page, stepped from the `requestAnimationFrame` loop within a frame budget.
+//! page's [`Mirror`] of every job. Jobs train in a pool of Web Workers ([`pool`], [`worker`]), GPU
+//! jobs in one WebGPU worker; where no worker can start (or WebGPU fails in a worker but works on
+//! the page), they train in a [`Host`] on the page, stepped from the `requestAnimationFrame` loop
+//! within a frame budget.
 //! Either way panels see only mirrors, and `window.trainlab` reads them ([`probes`]). The app starts
 //! it; panels use it through the kit. It sits below the components, the kit and the panels, and
 //! imports none of them: the function that builds jobs from descriptions is handed in
@@ -63,6 +64,8 @@ pub struct Runtime {
     next_id: Cell<u64>,
     /// Why jobs train on the page's thread instead of in workers, once that is decided.
     pub workers_off: RefCell<Option<String>>,
+    /// Why GPU jobs train on the page's thread: WebGPU failed in a worker (it worked on the page).
+    pub gpu_workers_off: RefCell<Option<String>>,
 }
 
 thread_local! {
@@ -81,6 +84,7 @@ thread_local! {
         mirrors: RefCell::new(BTreeMap::new()),
         next_id: Cell::new(1),
         workers_off: RefCell::new(None),
+        gpu_workers_off: RefCell::new(None),
     });
 }
 
@@ -142,12 +146,12 @@ impl Runtime {
     /// Where a new job trains: a worker, unless workers are off or the backend is WebGPU.
     fn place(&self, job: u64) -> Route {
         let gpu = self.backend.get_untracked().map(|b| b.kind) == Some(BackendKind::WebGpu);
-        if gpu || self.workers_off.borrow().is_some() {
+        if self.workers_off.borrow().is_some() || (gpu && self.gpu_workers_off.borrow().is_some()) {
             return Route::Page;
         }
         let mut pool = self.pool.borrow_mut();
         let pool = pool.get_or_insert_with(|| Pool::new(page_pool_size(), Rc::new(|e| runtime().on_pool_event(e))));
-        match pool.place(job) {
+        match pool.place(job, gpu) {
             Ok(i) => Route::Worker(i),
             Err(why) => {
                 self.workers_off.replace(Some(format!("Web Workers cannot start here ({why})")));
@@ -169,6 +173,7 @@ impl Runtime {
                 {
                     if let Some(s) = p.slots.get_mut(i) {
                         s.steps = u.host_steps;
+                        s.mem_bytes = u.host_memory.max(s.mem_bytes);
                     }
                 }
                 if let Some(m) = self.mirror(u.job) {
@@ -187,11 +192,13 @@ impl Runtime {
     fn on_pool_event(&self, e: Event) {
         match e {
             Event::Msg(msg) => self.deliver(msg),
-            Event::Ready { index, mem_bytes, ms } => {
+            Event::Ready { index, gpu_error: Some(why), .. } => self.gpu_worker_failed(index, why),
+            Event::Ready { index, mem_bytes, ms, gpu_error: None } => {
                 if let Some(p) = self.pool.borrow_mut().as_mut() {
                     p.ready(index, mem_bytes, ms);
                 }
             }
+            Event::DeviceLost { why, .. } => self.fall_back_to_cpu(&format!("The GPU stopped answering ({why}).")),
             Event::Failed { index, why, .. } => self.worker_failed(index, why),
         }
     }
@@ -219,6 +226,20 @@ impl Runtime {
             }
         }
         self.dirty.set(true);
+    }
+
+    /// WebGPU failed in a worker although it works on the page: GPU jobs train on the page's thread
+    /// from now on (the badge keeps saying WebGPU; `engine()` says where and why).
+    fn gpu_worker_failed(&self, index: usize, why: String) {
+        web_sys::console::warn_1(&format!("Trainlab: WebGPU failed in a Web Worker: {why}").into());
+        self.gpu_workers_off.replace(Some(format!("WebGPU failed in a Web Worker ({why})")));
+        let failed = self.pool.borrow_mut().as_mut().and_then(|p| p.fail(index));
+        for job in failed.map(|f| f.1).unwrap_or_default() {
+            self.routes.borrow_mut().remove(&job);
+            if let Some(m) = self.mirror(job) {
+                m.borrow_mut().resubmit();
+            }
+        }
     }
 
     /// Says in the backend badge that training runs on the page's thread, and why.
@@ -308,9 +329,11 @@ impl Runtime {
         serde_json::json!({
             "mode": if off.is_some() { "main-thread" } else { "workers" },
             "reason": off,
+            "gpuInWorkers": self.gpu_workers_off.borrow().is_none(),
+            "gpuReason": self.gpu_workers_off.borrow().clone(),
             "poolSize": pool.as_ref().map_or(page_pool_size(), |p| p.size),
             "workers": slots.iter().map(|s| serde_json::json!({
-                "live": s.is_live(), "jobs": s.jobs.len(), "steps": s.steps, "memBytes": s.mem_bytes, "startMs": s.start_ms,
+                "live": s.is_live(), "backend": if s.gpu { "webgpu" } else { "cpu" }, "jobs": s.jobs.len(), "steps": s.steps, "memBytes": s.mem_bytes, "startMs": s.start_ms,
             })).collect::<Vec<_>>(),
             "mainThreadSteps": page_steps,
             "jobs": jobs,

@@ -1,5 +1,6 @@
-//! The page's Web Workers: how many ([`pool_size`]), started lazily as jobs arrive, each job
-//! placed on the worker with the fewest. Messages wait in a queue until their worker is ready.
+//! The page's Web Workers: CPU workers (as many as
+//! [`pool_size`](crate::engine::host::pool_size) says), started lazily as jobs arrive, each job
+//! placed on the one with the fewest; and one WebGPU worker for every GPU job (one `GPUDevice`). Messages wait in a queue until their worker is ready.
 //! A worker that fails is ended and its jobs are told; if the first worker cannot start at all
 //! (a content security policy that forbids workers, say), [`Pool::failed_to_start`] says so and
 //! the runtime trains on the page instead.
@@ -20,19 +21,24 @@ pub enum Event {
     /// Worker `index` failed: its jobs stopped, with `why`. `started` says whether it had ever been
     /// ready (if not, workers may be unusable on this page).
     Failed { index: usize, why: String, started: bool, jobs: Vec<u64> },
-    /// Worker `index` is ready, with its memory in bytes and its start time in ms.
-    Ready { index: usize, mem_bytes: f64, ms: f64 },
+    /// Worker `index` is ready, with its memory in bytes and its start time in ms; a WebGPU worker
+    /// whose device failed says why (it then offers the CPU).
+    Ready { index: usize, mem_bytes: f64, ms: f64, gpu_error: Option<String> },
+    /// Worker `index`'s GPU stopped answering.
+    DeviceLost { index: usize, why: String },
 }
 
 /// One worker and what waits for it.
 pub struct Slot {
     worker: web_sys::Worker,
+    /// Whether it trains on WebGPU.
+    pub gpu: bool,
     ready: bool,
     dead: bool,
     queue: Vec<ToHost>,
     /// Jobs placed here.
     pub jobs: BTreeSet<u64>,
-    /// Memory the worker reported when it became ready, bytes.
+    /// Its WebAssembly memory, bytes, as last reported (it only grows).
     pub mem_bytes: f64,
     /// Steps its host had run, as of its last update.
     pub steps: u64,
@@ -64,19 +70,21 @@ impl Pool {
 
     /// Places `job` on a worker (starting one when fewer than `size` run and all have jobs);
     /// `Err` when no worker can be started.
-    pub fn place(&mut self, job: u64) -> Result<usize, String> {
-        let live = |s: &Slot| !s.dead;
+    /// A GPU job goes to the one WebGPU worker.
+    pub fn place(&mut self, job: u64, gpu: bool) -> Result<usize, String> {
+        let live = |s: &Slot| !s.dead && s.gpu == gpu;
         let least = self.slots.iter().enumerate().filter(|(_, s)| live(s)).min_by_key(|(_, s)| s.jobs.len());
+        let room = if gpu { 1 } else { self.size };
         let index = match least {
-            Some((i, s)) if s.jobs.is_empty() || self.slots.iter().filter(|s| live(s)).count() >= self.size => i,
-            _ => self.start()?,
+            Some((i, s)) if s.jobs.is_empty() || self.slots.iter().filter(|s| live(s)).count() >= room => i,
+            _ => self.start(gpu)?,
         };
         self.slots[index].jobs.insert(job);
         Ok(index)
     }
 
-    fn start(&mut self) -> Result<usize, String> {
-        let w = worker::start().map_err(|e| describe(&e))?;
+    fn start(&mut self, gpu: bool) -> Result<usize, String> {
+        let w = worker::start(gpu).map_err(|e| describe(&e))?;
         let index = self.slots.len();
         let t0 = now_ms();
         let on_event = self.on_event.clone();
@@ -92,7 +100,12 @@ impl Pool {
             match field("t").as_string().as_deref() {
                 Some("ready") => {
                     let mem_bytes = field("memBytes").as_f64().unwrap_or(0.0);
-                    on_event(Event::Ready { index, mem_bytes, ms: now_ms() - t0 });
+                    let gpu_error = field("gpuError").as_string();
+                    on_event(Event::Ready { index, mem_bytes, ms: now_ms() - t0, gpu_error });
+                }
+                Some("device_lost") => {
+                    let why = field("message").as_string().unwrap_or_default();
+                    on_event(Event::DeviceLost { index, why });
                 }
                 Some("fatal") => {
                     let why = field("message").as_string().unwrap_or_default();
@@ -106,7 +119,8 @@ impl Pool {
         let on_event = self.on_event.clone();
         let on_error = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
             let why = e.dyn_ref::<web_sys::ErrorEvent>().map(|e| e.message()).filter(|m| !m.is_empty());
-            let why = why.unwrap_or_else(|| "its script could not be loaded, or the page does not allow workers".into());
+            let why =
+                why.unwrap_or_else(|| "its script could not be loaded, or the page does not allow workers".into());
             on_event(Event::Failed { index, why, started: true, jobs: Vec::new() });
         });
         w.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -114,6 +128,7 @@ impl Pool {
         on_error.forget();
         self.slots.push(Slot {
             worker: w,
+            gpu,
             ready: false,
             dead: false,
             queue: Vec::new(),

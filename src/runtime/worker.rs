@@ -10,7 +10,7 @@
 use super::wire_js;
 use crate::engine::backend;
 use crate::engine::host::Host;
-use crate::engine::protocol::ToHost;
+use crate::engine::protocol::{ToHost, ToMain};
 use crate::engine::spec::Spawn;
 use crate::engine::wire;
 use crate::state::web::now_ms;
@@ -37,7 +37,10 @@ pub fn memory_bytes() -> f64 {
 }
 
 struct Worker {
-    host: RefCell<Host>,
+    /// `None` until the device is ready (a GPU device starts asynchronously).
+    host: RefCell<Option<Host>>,
+    /// Messages that came before the host.
+    early: RefCell<Vec<ToHost>>,
     scheduled: Cell<bool>,
     port: web_sys::MessagePort,
 }
@@ -50,15 +53,18 @@ fn worker() -> Option<std::rc::Rc<Worker>> {
     WORKER.with(|w| w.borrow().clone())
 }
 
-/// Hosts jobs in this worker, built by `spawn` on the CPU. Posts `{t: "ready", build, memBytes}`.
-pub fn serve(spawn: Spawn) {
+/// Hosts jobs in this worker, built by `spawn` on WebGPU when `gpu` is set (on the CPU when
+/// WebGPU fails here, saying why), else on the CPU. Posts `{t: "ready", build, backend, gpuError,
+/// memBytes}` once the device works.
+pub fn serve(spawn: Spawn, gpu: bool) {
     let Some(scope) = scope() else { return };
     let Ok(channel) = web_sys::MessageChannel::new() else { return };
     let round = Closure::<dyn FnMut()>::new(round);
     channel.port1().set_onmessage(Some(round.as_ref().unchecked_ref()));
     round.forget();
     let w = Worker {
-        host: RefCell::new(Host::new(spawn, backend::cpu_device())),
+        host: RefCell::new(None),
+        early: RefCell::new(Vec::new()),
         scheduled: Cell::new(false),
         port: channel.port2(),
     };
@@ -69,18 +75,50 @@ pub fn serve(spawn: Spawn) {
         if msg == ToHost::Crash {
             wasm_bindgen::throw_str("trainlab.debug.crashWorker: this worker was stopped on purpose");
         }
-        if let Some(w) = worker() {
-            w.host.borrow_mut().handle(msg);
-            kick();
+        let Some(w) = worker() else { return };
+        match w.host.borrow_mut().as_mut() {
+            Some(host) => host.handle(msg),
+            None => w.early.borrow_mut().push(msg),
         }
+        kick();
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
+    if !gpu {
+        start_host(spawn, backend::cpu_device(), None, None);
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        match backend::gpu_device().await {
+            // GPU steps are enqueued faster than they run; keep slices short.
+            Ok(device) => start_host(spawn, device, Some(8), None),
+            Err(e) => start_host(spawn, backend::cpu_device(), None, Some(e)),
+        }
+    });
+}
+
+/// Creates the host on `device`, hands it what came early, and says ready.
+fn start_host(spawn: Spawn, device: burn::tensor::Device, slice: Option<u64>, gpu_error: Option<String>) {
+    let Some(w) = worker() else { return };
+    let gpu = slice.is_some();
+    let mut host = Host::new(spawn, device);
+    if let Some(n) = slice {
+        host.set_max_steps_per_slice(n);
+    }
+    w.early.borrow_mut().drain(..).for_each(|m| host.handle(m));
+    w.host.replace(Some(host));
     let ready = js_sys::Object::new();
     set(&ready, "t", &"ready".into());
     set(&ready, "build", &(if backend::GPU_BUILT { "gpu" } else { "cpu" }).into());
+    set(&ready, "backend", &(if gpu { "webgpu" } else { "cpu" }).into());
+    if let Some(e) = gpu_error {
+        set(&ready, "gpuError", &e.into());
+    }
     set(&ready, "memBytes", &JsValue::from_f64(memory_bytes()));
-    let _ = scope.post_message(&ready);
+    if let Some(scope) = scope() {
+        let _ = scope.post_message(&ready);
+    }
+    kick();
 }
 
 /// Schedules a round, unless one is.
@@ -96,14 +134,25 @@ fn kick() {
 fn round() {
     let Some(w) = worker() else { return };
     w.scheduled.set(false);
-    let readbacks = w.host.borrow_mut().frame(ROUND_MS, &now_ms);
-    for rb in readbacks {
+    let mut host = w.host.borrow_mut();
+    let Some(host) = host.as_mut() else { return };
+    for rb in host.frame(ROUND_MS, &now_ms) {
         wasm_bindgen_futures::spawn_local(async move {
+            let job = rb.job.clone();
             rb.complete_async().await;
+            if job.borrow().readback_failed() {
+                device_lost(job.borrow().error().unwrap_or_default());
+            }
             kick();
         });
     }
-    let (msgs, held) = w.host.borrow_mut().updates(now_ms());
+    let (mut msgs, held) = host.updates(now_ms());
+    let memory = memory_bytes();
+    msgs.iter_mut().for_each(|m| {
+        if let ToMain::Update(u) = m {
+            u.host_memory = memory;
+        }
+    });
     if let Some(scope) = scope() {
         for msg in msgs {
             if let Ok(p) = wire::encode(&msg) {
@@ -112,10 +161,20 @@ fn round() {
             }
         }
     }
-    if w.host.borrow().busy() {
+    if host.busy() {
         kick();
     } else if held {
         gloo::timers::callback::Timeout::new(34, kick).forget();
+    }
+}
+
+/// Tells the page that this worker's GPU stopped answering (its jobs then move to the CPU).
+fn device_lost(why: String) {
+    let msg = js_sys::Object::new();
+    set(&msg, "t", &"device_lost".into());
+    set(&msg, "message", &why.into());
+    if let Some(scope) = scope() {
+        let _ = scope.post_message(&msg);
     }
 }
 
@@ -126,9 +185,9 @@ pub fn build() -> Result<js_sys::Object, JsValue> {
     b.dyn_into::<js_sys::Object>().map_err(|_| "the loader published no build".into())
 }
 
-/// Starts a module worker on the page's own build and sends it the module. Errors when the browser
-/// refuses (a content security policy, no module workers).
-pub fn start() -> Result<web_sys::Worker, JsValue> {
+/// Starts a module worker on the page's own build and sends it the module, to train on WebGPU when
+/// `gpu` is set. Errors when the browser refuses (a content security policy, no module workers).
+pub fn start(gpu: bool) -> Result<web_sys::Worker, JsValue> {
     let b = build()?;
     let url: String = js_sys::Reflect::get(&b, &"worker".into())?.as_string().ok_or("no worker URL")?;
     let opts = web_sys::WorkerOptions::new();
@@ -137,6 +196,7 @@ pub fn start() -> Result<web_sys::Worker, JsValue> {
     let init = js_sys::Object::new();
     set(&init, "glue", &js_sys::Reflect::get(&b, &"js".into())?);
     set(&init, "module", &js_sys::Reflect::get(&b, &"module".into())?);
+    set(&init, "backend", &(if gpu { "webgpu" } else { "cpu" }).into());
     worker.post_message(&init)?;
     Ok(worker)
 }
@@ -146,7 +206,7 @@ pub fn start() -> Result<web_sys::Worker, JsValue> {
 /// a worker that cannot start reports (a content security policy, a missing script).
 pub async fn ping() -> Result<JsValue, JsValue> {
     let t0 = now_ms();
-    let worker = start()?;
+    let worker = start(false)?;
     let answer = js_sys::Promise::new(&mut |resolve, reject| {
         let on_message = Closure::once_into_js(move |e: web_sys::MessageEvent| {
             let _ = resolve.call1(&JsValue::NULL, &e.data());

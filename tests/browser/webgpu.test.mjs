@@ -44,6 +44,17 @@ test('panel 02 trains on WebGPU', { timeout: 300_000 }, async (t) => {
   assert.ok(Number.isFinite(first) && Number.isFinite(last), `loss not finite: first ${first}, last ${last}`);
   assert.ok(last < first, `loss did not fall: first ${first}, last ${last}`);
   assert.match(await p.textOf(p.badge()), /webgpu/i, 'the backend badge does not mention WebGPU');
+  // Where it trained: the WebGPU worker, or the page's thread where WebGPU fails in workers.
+  const e = await p.page.evaluate(() => window.trainlab.engine());
+  t.diagnostic(`engine(): ${JSON.stringify(e)}`);
+  const job = e.jobs.find((j) => j.panel === SLUG);
+  if (e.gpuInWorkers) {
+    assert.equal(e.workers[job.worker]?.backend, 'webgpu', JSON.stringify(e));
+    assert.equal(e.mainThreadSteps, 0);
+  } else {
+    assert.equal(job.worker, null, JSON.stringify(e));
+    assert.match(e.gpuReason, /WebGPU failed in a Web Worker/);
+  }
   p.assertNoPageErrors();
 });
 

@@ -108,6 +108,8 @@ pub struct GrokView {
 /// One grokking run (and its λ = 0 comparison, if asked for).
 pub struct Grok {
     runs: Vec<Run>,
+    /// The prefix of each run's series.
+    prefixes: Vec<&'static str>,
     loss_fn: CrossEntropyLoss,
     train: Pairs,
     val: Pairs,
@@ -122,13 +124,26 @@ pub struct Grok {
 impl Grok {
     /// A fresh run.
     pub fn new(cfg: GrokConfig, device: &Device) -> Self {
-        let (train, val) = split(cfg.p, cfg.train_frac, cfg.seed);
         let mut runs = vec![Run::new(&cfg, cfg.weight_decay, device)];
+        let mut prefixes = vec![""];
         if cfg.compare && cfg.weight_decay > 0.0 {
             runs.push(Run::new(&cfg, 0.0, device));
+            prefixes.push(NODECAY);
         }
+        Self::with_runs(cfg, runs, prefixes, device)
+    }
+
+    /// The λ = 0 comparison alone, from the same initial weights and split, its series prefixed
+    /// [`NODECAY`]: the page trains it as a job of its own, so that another core can take it.
+    pub fn nodecay(cfg: GrokConfig, device: &Device) -> Self {
+        Self::with_runs(cfg, vec![Run::new(&cfg, 0.0, device)], vec![NODECAY], device)
+    }
+
+    fn with_runs(cfg: GrokConfig, runs: Vec<Run>, prefixes: Vec<&'static str>, device: &Device) -> Self {
+        let (train, val) = split(cfg.p, cfg.train_frac, cfg.seed);
         Self {
             runs,
+            prefixes,
             loss_fn: CrossEntropyLossConfig::new().init(device),
             train: tensors(&train, cfg.p, device),
             val: tensors(&val, cfg.p, device),
@@ -142,8 +157,7 @@ impl Grok {
 
 impl Experiment for Grok {
     fn metric_names(&self) -> Vec<String> {
-        let prefixes = ["", NODECAY].into_iter().take(self.runs.len());
-        prefixes.flat_map(|pre| SERIES.map(|s| format!("{pre}{s}"))).collect()
+        self.prefixes.iter().flat_map(|pre| SERIES.map(|s| format!("{pre}{s}"))).collect()
     }
 
     fn train_step(&mut self, _step: u64, _inspect: bool) -> StepOutput {
@@ -158,7 +172,8 @@ impl Experiment for Grok {
     }
 
     fn divergence_guard(&self) -> Option<DivergenceGuard> {
-        Some(DivergenceGuard { loss: "train_loss", ratio: 10.0 })
+        let loss = if self.prefixes.first() == Some(&NODECAY) { "nodecay_train_loss" } else { "train_loss" };
+        Some(DivergenceGuard { loss, ratio: 10.0 })
     }
 
     fn absorb(&mut self, _extra: Vec<Vec<f32>>, snapshot: Vec<Vec<f32>>) {

@@ -62,16 +62,21 @@ pub fn GrokPanel() -> impl IntoView {
     let stats = RwSignal::new(Summary::default());
     let spectra = RwSignal::new((None::<Spectrum>, None::<Spectrum>));
     run.on_draw(move || {
-        jobs.with("main", |j| {
-            let m = j.metrics();
-            acc.set([pair(m, "train_acc", "training pairs", 0), pair(m, "val_acc", "held-out pairs", 1)].concat());
-            loss.set([pair(m, "train_loss", "training pairs", 0), pair(m, "val_loss", "held-out pairs", 1)].concat());
-            norm.set(pair(m, "weight_norm", "‖θ‖₂", 2).to_vec());
-            stats.set(summary(m));
-            let v: GrokView = j.view().unwrap_or_default();
-            spectra.set((v.spectrum, v.nodecay_spectrum));
-            j.request_snapshot();
-        });
+        // Both runs' series in one set: the λ = 0 comparison trains as a job of its own.
+        let mut m = Metrics::default();
+        let mut spectrum = |part: &str| {
+            jobs.with(part, |j| {
+                let _ = m.merge(j.metrics());
+                j.request_snapshot();
+                j.view::<GrokView>().and_then(|v| v.spectrum)
+            })
+            .flatten()
+        };
+        spectra.set((spectrum("main"), spectrum("nodecay")));
+        acc.set([pair(&m, "train_acc", "training pairs", 0), pair(&m, "val_acc", "held-out pairs", 1)].concat());
+        loss.set([pair(&m, "train_loss", "training pairs", 0), pair(&m, "val_loss", "held-out pairs", 1)].concat());
+        norm.set(pair(&m, "weight_norm", "‖θ‖₂", 2).to_vec());
+        stats.set(summary(&m));
     });
     let params = run.params;
     let pct = |v: Option<f64>| v.map(|a| format!("{}%", fmt_num(100.0 * a))).unwrap_or_else(|| "–".into());
