@@ -11,14 +11,17 @@
 //! It lives in a thread-local so that `window.trainlab` (called from outside any reactive scope)
 //! and every panel reach the same runtime.
 
-use crate::engine::backend::{self, AdapterProbe, BackendInfo, BackendKind, Decision, Preference};
+use crate::engine::backend::{self, BackendInfo, BackendKind};
 use crate::engine::host::{pool_size, Host};
 use crate::engine::mirror::Mirror;
 use crate::engine::protocol::{ToHost, ToMain};
 use crate::engine::spec::{JobSpec, Spawn};
 use crate::state::web::now_ms;
+pub use adapter::start_backend;
+mod adapter;
 pub mod pool;
 pub mod probes;
+mod report;
 pub mod wire_js;
 pub mod worker;
 
@@ -307,40 +310,6 @@ impl Runtime {
         self.backend.set(Some(BackendInfo::cpu(Some(format!("{why} Training continues on the CPU.")))));
     }
 
-    /// Where training happens, for `window.trainlab.engine()` (JSON).
-    pub fn engine_json(&self) -> String {
-        let page_steps = self.page.borrow().as_ref().map_or(0, Host::steps_run);
-        let pool = self.pool.borrow();
-        let slots = pool.as_ref().map(|p| p.slots.as_slice()).unwrap_or_default();
-        let routes = self.routes.borrow();
-        let jobs: Vec<serde_json::Value> = routes
-            .iter()
-            .filter_map(|(&id, r)| {
-                let m = self.mirror(id)?;
-                let m = m.borrow();
-                let worker = match r {
-                    Route::Worker(i) => serde_json::json!(i),
-                    Route::Page => serde_json::Value::Null,
-                };
-                Some(serde_json::json!({"job": id, "panel": m.spec().panel, "part": m.spec().part, "worker": worker}))
-            })
-            .collect();
-        let off = self.workers_off.borrow().clone();
-        serde_json::json!({
-            "mode": if off.is_some() { "main-thread" } else { "workers" },
-            "reason": off,
-            "gpuInWorkers": self.gpu_workers_off.borrow().is_none(),
-            "gpuReason": self.gpu_workers_off.borrow().clone(),
-            "poolSize": pool.as_ref().map_or(page_pool_size(), |p| p.size),
-            "workers": slots.iter().map(|s| serde_json::json!({
-                "live": s.is_live(), "backend": if s.gpu { "webgpu" } else { "cpu" }, "jobs": s.jobs.len(), "steps": s.steps, "memBytes": s.mem_bytes, "startMs": s.start_ms,
-            })).collect::<Vec<_>>(),
-            "mainThreadSteps": page_steps,
-            "jobs": jobs,
-        })
-        .to_string()
-    }
-
     /// Test hook: makes worker `index` fail as a crash would.
     pub fn crash_worker(&self, index: usize) {
         if let Some(p) = self.pool.borrow_mut().as_mut() {
@@ -384,49 +353,4 @@ pub fn start_loop() {
         let _ = doc.add_event_listener_with_callback("visibilitychange", on_change.as_ref().unchecked_ref());
         on_change.forget();
     }
-}
-
-/// Probes `navigator.gpu.requestAdapter()`; `None` when WebGPU is absent or gives no adapter.
-async fn probe_adapter() -> Option<AdapterProbe> {
-    use js_sys::{Promise, Reflect};
-    let nav = web_sys::window()?.navigator();
-    let gpu = Reflect::get(&nav, &"gpu".into()).ok().filter(|g| !g.is_undefined() && !g.is_null())?;
-    let request: js_sys::Function = Reflect::get(&gpu, &"requestAdapter".into()).ok()?.dyn_into().ok()?;
-    let promise: Promise = request.call0(&gpu).ok()?.dyn_into().ok()?;
-    let adapter = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
-    if adapter.is_null() || adapter.is_undefined() {
-        return None;
-    }
-    let info = Reflect::get(&adapter, &"info".into()).unwrap_or(JsValue::UNDEFINED);
-    let field = |k: &str| Reflect::get(&info, &k.into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
-    let fallback = Reflect::get(&info, &"isFallbackAdapter".into())
-        .ok()
-        .and_then(|v| v.as_bool())
-        .or_else(|| Reflect::get(&adapter, &"isFallbackAdapter".into()).ok().and_then(|v| v.as_bool()))
-        .unwrap_or(false);
-    let parts: Vec<String> =
-        [field("vendor"), field("architecture"), field("description")].into_iter().filter(|s| !s.is_empty()).collect();
-    let description = if parts.is_empty() { "unknown adapter".into() } else { parts.join(" ") };
-    Some(AdapterProbe { description, is_fallback: fallback })
-}
-
-/// Chooses and starts the backend for `pref`, updating [`Runtime::backend`]. Never fails: any
-/// WebGPU problem ends on the CPU with a notice.
-pub async fn start_backend(pref: Preference) {
-    let rt = runtime();
-    let probe = if backend::probe_needed(pref, backend::GPU_BUILT) { probe_adapter().await } else { None };
-    let info = match backend::decide(pref, probe.as_ref(), backend::GPU_BUILT) {
-        Decision::Cpu { notice } => BackendInfo::cpu(notice),
-        Decision::Gpu => match backend::gpu_device().await {
-            Ok(device) => {
-                *rt.device.borrow_mut() = device;
-                // GPU steps are enqueued faster than they run; keep slices short.
-                rt.page_slice.set(8);
-                let p = probe.unwrap_or(AdapterProbe { description: "unknown".into(), is_fallback: false });
-                BackendInfo { kind: BackendKind::WebGpu, adapter: p.description, fallback: p.is_fallback, notice: None }
-            }
-            Err(e) => BackendInfo::cpu(Some(format!("WebGPU failed to start ({e}); training runs on the CPU."))),
-        },
-    };
-    rt.backend.set(Some(info));
 }

@@ -8,7 +8,8 @@
 //          with the pool's own size and with ?workers=2 (a build without workers ignores it).
 // - rate:  panel 02's default run on the CPU, steps per second over 3 s after 1 s of warm-up.
 // - jank:  panels 02, 14 (p = 113) and 15 training in three same-origin iframes of one page:
-//          long tasks over 50 ms and the 95th-percentile animation-frame interval, over 8 s.
+//          long tasks over 50 ms and the 95th-percentile animation-frame interval, over 8 s
+//          (JANK_QUERY=&workers=2 adds to each panel's query; JANK_PANELS=grokking,… keeps only those).
 // - first: navigation to the first training step read back and drawn (panel 02, CPU), median of 5.
 // Where the page offers window.trainlab.engine(), each also prints where training ran and the
 // workers' memory.
@@ -62,20 +63,35 @@ async function rate() {
 
 async function jank() {
   return withPage(async (page, context) => {
+    const extra = process.env.JANK_QUERY ?? '';
     const frames = [
       'backprop-gradient-descent?backend=cpu&steps=100000',
       'grokking?backend=cpu&p=113&steps=100000',
       'model-collapse?backend=cpu',
-    ];
+    ]
+      .filter((f) => !process.env.JANK_PANELS || process.env.JANK_PANELS.split(',').some((s) => f.startsWith(s)))
+      .map((f) => f + extra);
     const html = `<!doctype html><body style="margin:0;display:flex">${frames
       .map((f) => `<iframe src="/embed/${f}" style="width:420px;height:880px;border:0"></iframe>`)
       .join('')}</body>`;
     await context.route(`${base}/jank.html`, (r) => r.fulfill({ body: html, contentType: 'text/html' }));
     await page.goto(`${base}/jank.html`);
-    const slugs = ['backprop-gradient-descent', 'grokking', 'model-collapse'];
+    const slugs = frames.map((f) => f.split('?')[0]);
     for (const [i, f] of page.frames().slice(1).entries()) {
       await f.waitForFunction((s) => window.trainlab?.steps(s) >= 1, slugs[i], { timeout: 180_000, polling: 100 });
     }
+    // Long tasks are counted in every frame (each iframe's own observer), frame gaps in the page.
+    const longIn = (f, ms) =>
+      f.evaluate(
+        (ms) =>
+          new Promise((resolve) => {
+            const long = [];
+            new PerformanceObserver((l) => long.push(...l.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+            setTimeout(() => resolve(long), ms);
+          }),
+        ms,
+      );
+    const inFrames = Promise.all(page.frames().slice(1).map((f) => longIn(f, 8000)));
     const out = await page.evaluate(
       (ms) =>
         new Promise((resolve) => {
@@ -94,6 +110,7 @@ async function jank() {
         }),
       8000,
     );
+    out.long.push(...(await inFrames).flat());
     const sorted = [...out.gaps].sort((a, b) => a - b);
     const p95 = sorted[Math.floor(0.95 * (sorted.length - 1))];
     const engines = [];
