@@ -166,8 +166,8 @@ fn pause_step_reset_and_reconfigure_act_on_the_job_and_stale_updates_are_ignored
     b.tick();
     b.tick();
     m.borrow_mut().pause();
-    assert_eq!(m.borrow().status(), Status::Paused, "Pause shows at once");
     b.tick();
+    assert_eq!(m.borrow().status(), Status::Paused, "Pause shows once the host answers");
     let at = m.borrow().steps();
     assert!(at > 0 && at < 400, "{at}");
     for _ in 0..5 {

@@ -7,7 +7,7 @@ use super::metrics::Metrics;
 use super::scheduler::JobHandle;
 
 /// The jobs of one panel.
-#[derive(Clone)]
+#[derive(Clone, Default)]
 pub struct JobGroup(pub Vec<JobHandle>);
 
 impl JobGroup {

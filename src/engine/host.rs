@@ -150,7 +150,11 @@ impl Host {
     fn reconfigure(&mut self, job: u64, spec: &JobSpec, play: bool, seq: u64) {
         let Some(old) = self.jobs.get(&job) else { return };
         let was_running = old.handle.borrow().status() == Status::Running;
-        let Some(handle) = self.build(job, spec) else { return };
+        let Some(handle) = self.build(job, spec) else {
+            // The page shows the failure; the old settings must not go on training.
+            self.drop_job(job);
+            return;
+        };
         let j = self.jobs.get_mut(&job).expect("looked up above");
         self.scheduler.remove(j.sched);
         handle.borrow_mut().set_visible(j.visible);

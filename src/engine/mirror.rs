@@ -1,8 +1,10 @@
 //! The page's copy of a job that trains in a [`Host`](super::host::Host) (a Web Worker, or the page
 //! itself): a [`Mirror`] answers what the scheduler, the panels and `window.trainlab` ask of a
 //! job (status, steps, metrics, errors) from the host's last [`Update`], and turns Play, Pause,
-//! Step, Reset and visibility into messages. A command's effect on the status shows at once; see
-//! [`protocol`](super::protocol) for why the host's later updates cannot undo it.
+//! Step, Reset and visibility into messages. Play and Reset show at once (a reset run's old
+//! updates are dropped); Pause and Step show once the host answers, so that a paused run's step
+//! count holds. See [`protocol`](super::protocol) for why the host's later updates cannot undo
+//! what the page shows.
 
 use super::metrics::Metrics;
 use super::protocol::{Op, ToHost, Update};
@@ -207,17 +209,16 @@ impl Steppable for Mirror {
         self.status = self.status.played();
         self.command(Op::Play);
     }
+    /// The status changes once the host answers, not at once: steps already under way still come
+    /// in, and a paused run must not count on.
     fn pause(&mut self) {
-        self.status = self.status.paused();
         self.command(Op::Pause);
     }
     fn step_once(&mut self) {
         if self.lost {
             self.reset();
         }
-        if self.status.can_step() && self.steps < self.budget {
-            self.status = Status::Paused;
-        }
+        // As with Pause, "paused" shows once the host has run the step.
         self.command(Op::Step);
     }
     fn reset(&mut self) {

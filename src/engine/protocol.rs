@@ -5,8 +5,9 @@
 //! Ordering rules, which make the mirror's answers right without waiting for the host:
 //! - `epoch` counts a job's resets and reconfigurations. Only the page starts one, and messages
 //!   arrive in order, so both sides count alike; an update of an older epoch is dropped.
-//! - `seq` counts the page's commands to a job. The mirror applies a command's effect on the status
-//!   at once; an update only sets the status once it reports having seen the latest command.
+//! - `seq` counts the page's commands to a job. An update only sets the status once it reports
+//!   having seen the latest command, so an update sent before a Play cannot stop the run the page
+//!   shows running.
 
 use super::metrics::Points;
 use super::spec::JobSpec;

@@ -137,3 +137,82 @@ macro_rules! lists_module {
 
 lists_module!(f32_lists, f32, f32);
 lists_module!(f64_lists, f64, f64);
+
+/// `#[serde(with = …)]` for an `f64` that may be NaN or infinite: JSON has no such numbers, so it
+/// is written as `null` (or as the string `"inf"` / `"-inf"`) and read back as itself.
+pub mod nan_f64 {
+    use serde::{Deserialize, Serialize};
+
+    #[derive(Serialize, Deserialize)]
+    #[serde(untagged)]
+    enum Num {
+        Finite(f64),
+        Text(String),
+        Nan(Option<()>),
+    }
+
+    /// Writes the number, or a stand-in for a non-finite one.
+    pub fn serialize<S: serde::Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+        match *v {
+            x if x.is_finite() => Num::Finite(x),
+            x if x == f64::INFINITY => Num::Text("inf".into()),
+            x if x == f64::NEG_INFINITY => Num::Text("-inf".into()),
+            _ => Num::Nan(None),
+        }
+        .serialize(s)
+    }
+
+    /// Reads a number or a stand-in back.
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+        Ok(match Num::deserialize(d)? {
+            Num::Finite(x) => x,
+            Num::Text(t) if t == "inf" => f64::INFINITY,
+            Num::Text(t) if t == "-inf" => f64::NEG_INFINITY,
+            _ => f64::NAN,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+    struct View {
+        #[serde(with = "f32s")]
+        a: Vec<f32>,
+        #[serde(with = "f64s")]
+        b: Vec<f64>,
+        #[serde(with = "nan_f64")]
+        c: f64,
+        #[serde(with = "nan_f64")]
+        d: f64,
+        e: String,
+    }
+
+    #[test]
+    fn bulk_fields_travel_as_arrays_and_non_finite_numbers_survive() {
+        let v = View {
+            a: vec![1.5, f32::NAN],
+            b: vec![f64::INFINITY, 2.0],
+            c: f64::NAN,
+            d: f64::NEG_INFINITY,
+            e: "x".into(),
+        };
+        let p = encode(&v).unwrap();
+        assert_eq!((p.f32.len(), p.f64.len()), (1, 1), "{}", p.head);
+        assert!(!p.head.contains("1.5"), "a bulk array was written as text: {}", p.head);
+        let back: View = decode(p).unwrap();
+        assert!(back.a[1].is_nan() && back.c.is_nan());
+        assert_eq!(
+            (back.a[0], back.b.clone(), back.d, back.e.as_str()),
+            (1.5, vec![f64::INFINITY, 2.0], f64::NEG_INFINITY, "x")
+        );
+        // Outside a packet (plain serde_json), bulk fields are written inline and read back.
+        let json =
+            serde_json::to_string(&View { a: vec![1.0], b: vec![2.0], c: 3.0, d: 4.0, e: String::new() }).unwrap();
+        assert_eq!(serde_json::from_str::<View>(&json).unwrap().b, vec![2.0]);
+        assert!(decode::<View>(Packet { head: r#"{"a":5,"b":0,"c":1,"d":1,"e":""}"#.into(), ..Default::default() })
+            .is_err());
+    }
+}

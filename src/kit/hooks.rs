@@ -6,7 +6,6 @@
 use crate::components::controls::Actions;
 use crate::engine::group::JobGroup;
 use crate::engine::job::Steppable;
-use crate::engine::scheduler::JobHandle;
 use crate::runtime::probes::{self, Probe};
 use crate::runtime::runtime;
 use crate::state::params::Params;
@@ -16,6 +15,7 @@ use crate::state::web::{
 };
 use leptos::html::Section;
 use leptos::prelude::*;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 /// A panel's parameters as read from the URL at mount.
@@ -53,22 +53,29 @@ pub fn update_params<P: Params>(params: RwSignal<P>, change: &dyn Fn(&mut P)) ->
     Some(p)
 }
 
+/// A panel's jobs, shared by its run, its probe and its buttons: a change of parameters may add
+/// or remove a job (a comparison switched on or off).
+pub type SharedGroup = Rc<RefCell<JobGroup>>;
+
 /// Registers the panel's jobs (the page's mirrors of them), as one probe, under the page's slug
 /// for `window.trainlab`. Returns the node to hand to
 /// [`PanelFrame`](crate::components::panel_frame::PanelFrame): the jobs train only while the panel
-/// is on screen. Everything is undone on unmount; the jobs end when their mirrors are dropped.
-pub fn use_jobs(group: JobGroup) -> NodeRef<Section> {
+/// is on screen (`visible` keeps the latest answer, for jobs added later). Everything is undone on
+/// unmount; the jobs end when their mirrors are dropped.
+pub fn use_jobs(group: SharedGroup, visible: Rc<Cell<bool>>) -> NodeRef<Section> {
     let slug = current_slug();
     let root = NodeRef::<Section>::new();
-    let jobs: Vec<JobHandle> = group.0.clone();
-    let probe: Rc<dyn Probe> = Rc::new(group);
-    probes::register(slug, probe.clone());
-    let probe = StoredValue::new_local(probe);
-    on_cleanup(move || probe.with_value(|p| probes::unregister(slug, p)));
-    let jobs = StoredValue::new_local(jobs);
+    let probe: Rc<dyn Probe> = group.clone();
+    probes::register(slug, probe);
+    let group = StoredValue::new_local(group);
+    on_cleanup(move || group.with_value(|g| probes::unregister(slug, &(g.clone() as Rc<dyn Probe>))));
     Effect::new(move |_| {
         let Some(el) = root.get() else { return };
-        let set = move |v: bool| jobs.with_value(|js| js.iter().for_each(|j| j.borrow_mut().set_visible(v)));
+        let visible = visible.clone();
+        let set = move |v: bool| {
+            visible.set(v);
+            group.with_value(|g| g.borrow().0.iter().for_each(|j| j.borrow_mut().set_visible(v)));
+        };
         if let Some(o) = observe_visibility(&el, set) {
             let o = StoredValue::new_local(o);
             on_cleanup(move || o.with_value(|o| o.disconnect()));
@@ -79,11 +86,11 @@ pub fn use_jobs(group: JobGroup) -> NodeRef<Section> {
 
 /// Play, Pause, Step and Reset for a panel: each applies to every job of `group`, then calls
 /// `after` (the panel's refresh).
-pub fn group_actions(group: JobGroup, after: impl Fn() + Copy + Send + Sync + 'static) -> Actions {
+pub fn group_actions(group: SharedGroup, after: impl Fn() + Copy + Send + Sync + 'static) -> Actions {
     let group = StoredValue::new_local(group);
     let action = move |f: fn(&mut dyn Steppable)| {
         Callback::new(move |_: ()| {
-            group.with_value(|g| g.each(f));
+            group.with_value(|g| g.borrow().each(f));
             after();
         })
     };

@@ -5,11 +5,13 @@
 //! rewrites the URL and restarts the parts whose settings changed, a redraw hook called only when
 //! new results arrived, every field's control, and ([`Jobs`]) each part's mirror.
 
-use super::hooks::{current_slug, group_actions, on_tick, update_params, use_jobs, use_url_params, StepRate, UrlStart};
+use super::hooks::{
+    current_slug, group_actions, on_tick, update_params, use_jobs, use_url_params, SharedGroup, StepRate, UrlStart,
+};
 use crate::components::controls::{Actions, PlayControls, Progress, SeedInput, Select, Slider, Toggle};
 use crate::components::panel_frame::PanelFrame;
 use crate::engine::group::JobGroup;
-use crate::engine::job::Status;
+use crate::engine::job::{Status, Steppable};
 use crate::engine::mirror::Mirror;
 use crate::engine::scheduler::JobHandle;
 use crate::engine::spec::Part;
@@ -18,7 +20,7 @@ use crate::state::params::{Control, Field, Params, Value, Widget, SEED_MAX};
 use crate::state::query::UrlParams;
 use leptos::html::Section;
 use leptos::prelude::*;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 /// A panel's runs at given parameters (its module's `runs::parts`).
@@ -31,6 +33,22 @@ struct Entry {
     name: &'static str,
     mirror: Rc<RefCell<Mirror>>,
     key: String,
+    scheduled: bool,
+}
+
+impl Entry {
+    /// Submits `part` (unless it is not scheduled: then a mirror that sends nothing stands in).
+    fn new(part: &Part, slug: &str, query: &str, play: bool, visible: &Cell<bool>) -> Self {
+        let spec = part.spec(slug, query);
+        let mirror = if part.scheduled {
+            let m = runtime().submit(spec, play);
+            m.borrow_mut().set_visible(visible.get());
+            m
+        } else {
+            Rc::new(RefCell::new(Mirror::new(0, spec, Rc::new(|_| {}))))
+        };
+        Self { name: part.name, mirror, key: part.key(query), scheduled: part.scheduled }
+    }
 }
 
 /// A panel's jobs: the page's mirror of each part, by name. `Copy`, for closures.
@@ -38,6 +56,13 @@ struct Entry {
 pub struct Jobs(StoredValue<Vec<Entry>, LocalStorage>);
 
 impl Jobs {
+    /// Makes `group` the scheduled parts' mirrors, in the panel's order.
+    fn regroup(self, group: &SharedGroup) {
+        let jobs =
+            self.0.with_value(|es| es.iter().filter(|e| e.scheduled).map(|e| e.mirror.clone() as JobHandle).collect());
+        *group.borrow_mut() = JobGroup(jobs);
+    }
+
     /// Calls `f` with part `name`'s mirror (`None` if the panel has no such part).
     pub fn with<R>(self, name: &str, f: impl FnOnce(&mut Mirror) -> R) -> Option<R> {
         let m = self.0.with_value(|es| es.iter().find(|e| e.name == name).map(|e| e.mirror.clone()))?;
@@ -71,7 +96,7 @@ pub struct PanelRun<P: Params> {
     pub root: NodeRef<Section>,
     /// Notes about URL values that were replaced (for the panel frame).
     pub notes: StoredValue<Vec<String>>,
-    group: StoredValue<JobGroup, LocalStorage>,
+    group: StoredValue<SharedGroup, LocalStorage>,
     seen: StoredValue<Vec<u64>>,
     rebuild: StoredValue<Rebuilder<P>, LocalStorage>,
     draw: StoredValue<Vec<Rc<dyn Fn()>>, LocalStorage>,
@@ -90,36 +115,29 @@ pub fn use_panel<P: Params>(parts: Parts<P>) -> (PanelRun<P>, Jobs) {
     let UrlStart { params, notes, autoplay, initial } = use_url_params::<P>();
     let slug = current_slug();
     let query = initial.to_query().to_query_string();
-    let mut entries = Vec::new();
-    let mut scheduled: Vec<JobHandle> = Vec::new();
-    for part in parts(&initial) {
-        let spec = part.spec(slug, &query);
-        let mirror = if part.scheduled {
-            let m = runtime().submit(spec, autoplay);
-            scheduled.push(m.clone());
-            m
-        } else {
-            // Listed but never trained (hidden): a mirror that sends nothing.
-            Rc::new(RefCell::new(Mirror::new(0, spec, Rc::new(|_| {}))))
-        };
-        entries.push(Entry { name: part.name, mirror, key: part.key(&query) });
-    }
-    let group = JobGroup(scheduled);
-    let root = use_jobs(group.clone());
+    let visible = Rc::new(Cell::new(true));
+    let entries: Vec<Entry> = parts(&initial).iter().map(|p| Entry::new(p, slug, &query, autoplay, &visible)).collect();
+    let group: SharedGroup = Rc::new(RefCell::new(JobGroup::default()));
+    let root = use_jobs(group.clone(), visible.clone());
     let jobs = Jobs(StoredValue::new_local(entries));
+    jobs.regroup(&group);
+    let shared = group.clone();
     let redo: Rebuilder<P> = Rc::new(move |new: &P| {
         let query = new.to_query().to_query_string();
         let parts = parts(new);
         jobs.0.update_value(|entries| {
             for (e, part) in entries.iter_mut().filter_map(|e| parts.iter().find(|p| p.name == e.name).map(|p| (e, p)))
             {
-                let key = part.key(&query);
-                if key != e.key && e.mirror.borrow().id() != 0 {
+                if part.scheduled != e.scheduled {
+                    // Switched on or off (a comparison, say): a new job, or none.
+                    *e = Entry::new(part, slug, &query, autoplay, &visible);
+                } else if e.scheduled && part.key(&query) != e.key {
                     e.mirror.borrow_mut().reconfigure(part.spec(slug, &query), autoplay);
-                    e.key = key;
+                    e.key = part.key(&query);
                 }
             }
         });
+        jobs.regroup(&shared);
     });
     let run = PanelRun {
         params,
@@ -180,6 +198,7 @@ impl<P: Params> PanelRun<P> {
     /// Status, steps, rate and errors from the jobs; the draw hooks when any job's revision moved.
     fn refresh(self) {
         let (status, (steps, total), errors, each) = self.group.with_value(|g| {
+            let g = g.borrow();
             let errors: Vec<String> = g.0.iter().filter_map(|j| j.borrow().error()).collect();
             let each: Vec<u64> = g.0.iter().map(|j| j.borrow().revision()).collect();
             (g.status(), g.progress(), errors, each)

@@ -42,6 +42,8 @@ pub async fn start_backend(pref: Preference) {
         Decision::Gpu => match backend::gpu_device().await {
             Ok(device) => {
                 *rt.device.borrow_mut() = device;
+                // A page host made before the choice holds the CPU device: start afresh.
+                rt.page.replace(None);
                 // GPU steps are enqueued faster than they run; keep slices short.
                 rt.page_slice.set(8);
                 let p = probe.unwrap_or(AdapterProbe { description: "unknown".into(), is_fallback: false });

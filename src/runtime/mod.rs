@@ -69,6 +69,8 @@ pub struct Runtime {
     pub workers_off: RefCell<Option<String>>,
     /// Why GPU jobs train on the page's thread: WebGPU failed in a worker (it worked on the page).
     pub gpu_workers_off: RefCell<Option<String>>,
+    /// Whether the browser tab is hidden (every host, including ones started later, is told).
+    tab_hidden: Cell<bool>,
 }
 
 thread_local! {
@@ -88,6 +90,7 @@ thread_local! {
         next_id: Cell::new(1),
         workers_off: RefCell::new(None),
         gpu_workers_off: RefCell::new(None),
+        tab_hidden: Cell::new(false),
     });
 }
 
@@ -119,13 +122,7 @@ impl Runtime {
 
     /// Routes a mirror's message to the job's host; a `Submit` first places the job.
     pub fn send(&self, msg: ToHost) {
-        let Some(job) = msg.job() else {
-            if let Some(p) = self.pool.borrow_mut().as_mut() {
-                p.broadcast(&msg);
-            }
-            self.page_inbox.borrow_mut().push(msg);
-            return;
-        };
+        let Some(job) = msg.job() else { return };
         if matches!(msg, ToHost::Submit { .. }) {
             let route = self.place(job);
             self.routes.borrow_mut().insert(job, route);
@@ -155,7 +152,13 @@ impl Runtime {
         let mut pool = self.pool.borrow_mut();
         let pool = pool.get_or_insert_with(|| Pool::new(page_pool_size(), Rc::new(|e| runtime().on_pool_event(e))));
         match pool.place(job, gpu) {
-            Ok(i) => Route::Worker(i),
+            Ok(i) => {
+                // A worker started while the tab is hidden must not train either.
+                if self.tab_hidden.get() {
+                    pool.send(i, ToHost::Tab { hidden: true });
+                }
+                Route::Worker(i)
+            }
             Err(why) => {
                 self.workers_off.replace(Some(format!("Web Workers cannot start here ({why})")));
                 self.note_main_thread();
@@ -184,12 +187,23 @@ impl Runtime {
                 }
             }
             ToMain::Failed { job, message } => {
+                // The host holds no job now: forget where it was, so that Reset places it afresh.
+                self.forget_route(job);
                 if let Some(m) = self.mirror(job) {
                     m.borrow_mut().fail(format!("Training could not start: {message}."));
                 }
             }
         }
         self.dirty.set(true);
+    }
+
+    /// Forgets where `job` trains (its host no longer holds it).
+    fn forget_route(&self, job: u64) {
+        if let Some(Route::Worker(i)) = self.routes.borrow_mut().remove(&job) {
+            if let Some(s) = self.pool.borrow_mut().as_mut().and_then(|p| p.slots.get_mut(i)) {
+                s.jobs.remove(&job);
+            }
+        }
     }
 
     fn on_pool_event(&self, e: Event) {
@@ -201,7 +215,11 @@ impl Runtime {
                     p.ready(index, mem_bytes, ms);
                 }
             }
-            Event::DeviceLost { why, .. } => self.fall_back_to_cpu(&format!("The GPU stopped answering ({why}).")),
+            Event::DeviceLost { index, why } => {
+                // The panels rebuild their jobs on the CPU; the GPU worker has nothing left to do.
+                let _ = self.pool.borrow_mut().as_mut().and_then(|p| p.fail(index));
+                self.fall_back_to_cpu(&format!("The GPU stopped answering ({why})."));
+            }
             Event::Failed { index, why, .. } => self.worker_failed(index, why),
         }
     }
@@ -213,15 +231,15 @@ impl Runtime {
         web_sys::console::warn_1(&format!("Trainlab: a Web Worker failed: {why}").into());
         let failed = self.pool.borrow_mut().as_mut().and_then(|p| p.fail(index).map(|r| (r, p.any_ready())));
         let Some(((was_ready, jobs), any_ready)) = failed else { return };
-        let never = !was_ready && !any_ready;
-        if never {
+        if !was_ready && !any_ready {
             self.workers_off.replace(Some(format!("Web Workers could not start ({why})")));
             self.note_main_thread();
         }
         for job in jobs {
             self.routes.borrow_mut().remove(&job);
             let Some(m) = self.mirror(job) else { continue };
-            if never {
+            // Jobs on a worker that never started never ran: place them again.
+            if !was_ready {
                 m.borrow_mut().resubmit();
             } else {
                 m.borrow_mut()
@@ -271,12 +289,13 @@ impl Runtime {
     }
 
     fn page_frame(self: &Rc<Self>) {
+        let Some(spawn) = self.spawn.get() else { return };
         let inbox = std::mem::take(&mut *self.page_inbox.borrow_mut());
         let mut page = self.page.borrow_mut();
         if page.is_none() && !inbox.is_empty() {
-            let Some(spawn) = self.spawn.get() else { return };
             let mut host = Host::new(spawn, self.device());
             host.set_max_steps_per_slice(self.page_slice.get());
+            host.handle(ToHost::Tab { hidden: self.tab_hidden.get() });
             *page = Some(host);
         }
         let Some(host) = page.as_mut() else { return };
@@ -319,7 +338,13 @@ impl Runtime {
 
     /// Tells every host whether the tab is hidden (a hidden tab trains nothing).
     pub fn set_tab_hidden(&self, hidden: bool) {
-        self.send(ToHost::Tab { hidden });
+        self.tab_hidden.set(hidden);
+        if let Some(p) = self.pool.borrow_mut().as_mut() {
+            p.broadcast(&ToHost::Tab { hidden });
+        }
+        if let Some(host) = self.page.borrow_mut().as_mut() {
+            host.handle(ToHost::Tab { hidden });
+        }
     }
 }
 
@@ -348,6 +373,7 @@ pub fn start_loop() {
     }
     std::mem::forget(cb);
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        runtime().tab_hidden.set(doc.hidden());
         let d = doc.clone();
         let on_change = Closure::<dyn FnMut()>::new(move || runtime().set_tab_hidden(d.hidden()));
         let _ = doc.add_event_listener_with_callback("visibilitychange", on_change.as_ref().unchecked_ref());

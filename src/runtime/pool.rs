@@ -142,7 +142,7 @@ impl Pool {
 
     /// Marks worker `index` ready and sends what waited.
     pub fn ready(&mut self, index: usize, mem_bytes: f64, ms: f64) {
-        let Some(s) = self.slots.get_mut(index) else { return };
+        let Some(s) = self.slots.get_mut(index).filter(|s| !s.dead) else { return };
         (s.ready, s.mem_bytes, s.start_ms) = (true, mem_bytes, ms);
         for msg in std::mem::take(&mut s.queue) {
             post(&s.worker, &msg);

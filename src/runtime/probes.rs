@@ -30,6 +30,18 @@ impl<E: Experiment> Probe for RefCell<Job<E>> {
     }
 }
 
+impl Probe for RefCell<JobGroup> {
+    fn metrics_json(&self) -> String {
+        self.borrow().metrics_json()
+    }
+    fn status(&self) -> &'static str {
+        Probe::status(&*self.borrow())
+    }
+    fn steps(&self) -> u64 {
+        Probe::steps(&*self.borrow())
+    }
+}
+
 impl Probe for JobGroup {
     fn metrics_json(&self) -> String {
         self.metrics().to_json()

@@ -56,3 +56,17 @@ test('panel 14: pause holds the run and bad URL values are reported', { timeout:
   await p.waitForSteps(held + 10, { slug: SLUG, timeout: 60_000 });
   p.assertNoPageErrors();
 });
+
+test('panel 14: switching the λ = 0 comparison on starts its run, and off removes it', { timeout: 120_000 }, async () => {
+  const p = await app.open(`/concepts/${SLUG}?backend=cpu&p=23&hidden=32&steps=60&compare=0`);
+  await p.waitForStatus('done', { slug: SLUG });
+  assert.ok(!('nodecay_val_acc' in (await p.metrics(SLUG))), 'a λ = 0 run trained with the comparison off');
+  const compare = p.page.getByRole('checkbox', { name: /λ = 0/ });
+  await compare.check();
+  await p.page.waitForFunction((s) => (window.trainlab.metrics(s).nodecay_val_acc ?? []).length === 60, SLUG);
+  await p.waitForStatus('done', { slug: SLUG });
+  await compare.uncheck();
+  await p.page.waitForFunction((s) => !('nodecay_val_acc' in window.trainlab.metrics(s)), SLUG);
+  p.assertNoPageErrors();
+  p.assertNoConsoleErrors();
+});

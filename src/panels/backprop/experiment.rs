@@ -28,10 +28,13 @@ pub const INSPECT: usize = 6;
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Inspection {
     /// The first [`INSPECT`] weights before the step.
+    #[serde(with = "crate::engine::wire::f32s")]
     pub before: Vec<f32>,
     /// Their gradients ∂L/∂w.
+    #[serde(with = "crate::engine::wire::f32s")]
     pub grad: Vec<f32>,
     /// The same weights after the step.
+    #[serde(with = "crate::engine::wire::f32s")]
     pub after: Vec<f32>,
     /// The step that produced these numbers.
     pub step: u64,

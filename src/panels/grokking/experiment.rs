@@ -172,8 +172,9 @@ impl Experiment for Grok {
     }
 
     fn divergence_guard(&self) -> Option<DivergenceGuard> {
-        let loss = if self.prefixes.first() == Some(&NODECAY) { "nodecay_train_loss" } else { "train_loss" };
-        Some(DivergenceGuard { loss, ratio: 10.0 })
+        // Only the run at the chosen λ is watched, as when both trained in one job: the λ = 0
+        // comparison stops on NaN alone.
+        (self.prefixes.first() != Some(&NODECAY)).then_some(DivergenceGuard { loss: "train_loss", ratio: 10.0 })
     }
 
     fn absorb(&mut self, _extra: Vec<Vec<f32>>, snapshot: Vec<Vec<f32>>) {

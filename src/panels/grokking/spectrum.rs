@@ -10,6 +10,7 @@
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Spectrum {
     /// `power[k - 1]` is the share of frequency k.
+    #[serde(with = "crate::engine::wire::f64s")]
     pub power: Vec<f64>,
 }
 

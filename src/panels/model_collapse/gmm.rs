@@ -55,6 +55,7 @@ pub struct MixtureGeneration {
     /// The mixture fitted.
     pub fitted: Mixture,
     /// Density histogram of the data it was fitted to, over [`HIST`].
+    #[serde(with = "crate::engine::wire::f64s")]
     pub hist: Vec<f64>,
 }
 

@@ -8,10 +8,13 @@ use crate::engine::rng::Rng;
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Mixture {
     /// Component weights.
+    #[serde(with = "crate::engine::wire::f64s")]
     pub w: Vec<f64>,
     /// Component means.
+    #[serde(with = "crate::engine::wire::f64s")]
     pub mu: Vec<f64>,
     /// Component standard deviations.
+    #[serde(with = "crate::engine::wire::f64s")]
     pub sigma: Vec<f64>,
 }
 

@@ -50,8 +50,10 @@ pub fn distinct_ngrams(tokens: &[u32], n: usize) -> f64 {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TextGeneration {
     /// Perplexity on real held-out text.
+    #[serde(with = "crate::engine::wire::nan_f64")]
     pub perplexity: f64,
     /// Share of distinct 4-grams in the text it wrote.
+    #[serde(with = "crate::engine::wire::nan_f64")]
     pub distinct: f64,
     /// The start of the text it wrote.
     pub excerpt: String,
@@ -61,6 +63,7 @@ pub struct TextGeneration {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TextView {
     /// See [`TextCollapse::real_distinct`].
+    #[serde(with = "crate::engine::wire::nan_f64")]
     pub real_distinct: f64,
     /// See [`TextCollapse::gens`].
     pub gens: Vec<TextGeneration>,
