@@ -10,11 +10,13 @@
 //!   page and a worker, how they cross a thread, and the view state that travels with them.
 //! - [`host`] (where jobs train: a Web Worker, or the page as a fallback) and [`mirror`] (the page's
 //!   copy of a job that trains elsewhere).
+//! - [`clip`]: gradient clipping by the norm of all gradients, or by value.
 //! - [`choice`]: closed option sets with stable URL keys (data sets, activations, surfaces…).
 //! - [`models`], [`data`], [`rng`]: the models, data sets and the seeded generator they share.
 
 pub mod backend;
 pub mod choice;
+pub mod clip;
 pub mod data;
 pub mod experiment;
 pub mod group;

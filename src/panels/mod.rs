@@ -7,6 +7,7 @@
 
 pub mod adam;
 pub mod backprop;
+pub mod clipping;
 pub mod cross_entropy;
 pub mod grokking;
 pub mod lr_schedules;
@@ -73,9 +74,9 @@ pub const REGISTRY: [Concept; 17] = [
     c(
         5,
         "clipping-accumulation",
-        "Gradient clipping, accumulation and checkpointing",
-        "Taming gradient spikes, faking big batches, and saving progress.",
-        None,
+        "Gradient clipping and accumulation",
+        "Taming gradient spikes, and a big batch's step from small ones.",
+        Some(&clipping::PANEL),
     ),
     c(
         6,
