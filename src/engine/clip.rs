@@ -9,57 +9,73 @@ use burn::module::{Module, ModuleVisitor, Param};
 use burn::optim::GradientsParams;
 use burn::prelude::*;
 
-/// Sums the squares of every gradient the model's parameters have.
-struct SquareSum<'a> {
-    grads: &'a GradientsParams,
-    sum: Option<Tensor<1>>,
+/// A reduction of every gradient to one number: `each` reduces one tensor to `[1]`, `combine`
+/// joins two partial results (a closure cannot be generic over the rank, so this is a trait).
+trait GradReduce {
+    fn each<const D: usize>(&self, g: Tensor<D>) -> Tensor<1>;
+    fn combine(&self, a: Tensor<1>, b: Tensor<1>) -> Tensor<1>;
 }
 
-impl ModuleVisitor for SquareSum<'_> {
+/// Folds a [`GradReduce`] over every gradient the model's parameters have.
+struct Fold<'a, R> {
+    grads: &'a GradientsParams,
+    r: R,
+    acc: Option<Tensor<1>>,
+}
+
+impl<R: GradReduce> ModuleVisitor for Fold<'_, R> {
     fn visit_float<const D: usize>(&mut self, p: &Param<Tensor<D>>) {
         if let Some(g) = self.grads.get::<D>(p.id) {
-            let s = g.square().sum();
-            self.sum = Some(match self.sum.take() {
-                Some(a) => a + s,
-                None => s,
+            let x = self.r.each(g);
+            self.acc = Some(match self.acc.take() {
+                Some(a) => self.r.combine(a, x),
+                None => x,
             });
         }
     }
 }
 
-/// The largest |entry| over every gradient.
-struct MaxAbs<'a> {
-    grads: &'a GradientsParams,
-    max: Option<Tensor<1>>,
+/// `r` folded over `model`'s gradients, `[1]` (zero when there are none).
+fn fold<M: Module, R: GradReduce>(model: &M, grads: &GradientsParams, r: R, device: &Device) -> Tensor<1> {
+    let mut f = Fold { grads, r, acc: None };
+    model.visit(&mut f);
+    f.acc.unwrap_or_else(|| Tensor::zeros([1], device))
 }
 
-impl ModuleVisitor for MaxAbs<'_> {
-    fn visit_float<const D: usize>(&mut self, p: &Param<Tensor<D>>) {
-        if let Some(g) = self.grads.get::<D>(p.id) {
-            let m = g.abs().max();
-            self.max = Some(match self.max.take() {
-                Some(a) => Tensor::cat(vec![a, m], 0).max(),
-                None => m,
-            });
-        }
+fn larger(a: Tensor<1>, b: Tensor<1>) -> Tensor<1> {
+    Tensor::cat(vec![a, b], 0).max()
+}
+
+/// Σ g², over everything.
+struct SquareSum;
+impl GradReduce for SquareSum {
+    fn each<const D: usize>(&self, g: Tensor<D>) -> Tensor<1> {
+        g.square().sum()
+    }
+    fn combine(&self, a: Tensor<1>, b: Tensor<1>) -> Tensor<1> {
+        a + b
     }
 }
 
-/// The largest L2 norm of any one gradient tensor.
-struct TensorNorms<'a> {
-    grads: &'a GradientsParams,
-    max: Option<Tensor<1>>,
+/// The largest |entry|.
+struct MaxAbs;
+impl GradReduce for MaxAbs {
+    fn each<const D: usize>(&self, g: Tensor<D>) -> Tensor<1> {
+        g.abs().max()
+    }
+    fn combine(&self, a: Tensor<1>, b: Tensor<1>) -> Tensor<1> {
+        larger(a, b)
+    }
 }
 
-impl ModuleVisitor for TensorNorms<'_> {
-    fn visit_float<const D: usize>(&mut self, p: &Param<Tensor<D>>) {
-        if let Some(g) = self.grads.get::<D>(p.id) {
-            let n = g.square().sum().sqrt();
-            self.max = Some(match self.max.take() {
-                Some(a) => Tensor::cat(vec![a, n], 0).max(),
-                None => n,
-            });
-        }
+/// The largest L2 norm of one tensor.
+struct TensorNorm;
+impl GradReduce for TensorNorm {
+    fn each<const D: usize>(&self, g: Tensor<D>) -> Tensor<1> {
+        g.square().sum().sqrt()
+    }
+    fn combine(&self, a: Tensor<1>, b: Tensor<1>) -> Tensor<1> {
+        larger(a, b)
     }
 }
 
@@ -100,24 +116,18 @@ impl GradMap for Clamp {
 
 /// ‖g‖₂ over every gradient of `model`'s parameters, `[1]` (zero when there are none).
 pub fn global_norm<M: Module>(model: &M, grads: &GradientsParams, device: &Device) -> Tensor<1> {
-    let mut sq = SquareSum { grads, sum: None };
-    model.visit(&mut sq);
-    sq.sum.unwrap_or_else(|| Tensor::zeros([1], device)).sqrt()
+    fold(model, grads, SquareSum, device).sqrt()
 }
 
 /// The largest |entry| of any gradient of `model`'s parameters, `[1]` (zero when there are none).
 pub fn max_abs<M: Module>(model: &M, grads: &GradientsParams, device: &Device) -> Tensor<1> {
-    let mut m = MaxAbs { grads, max: None };
-    model.visit(&mut m);
-    m.max.unwrap_or_else(|| Tensor::zeros([1], device))
+    fold(model, grads, MaxAbs, device)
 }
 
 /// The largest norm of any single parameter's gradient, `[1]`: what Burn's per-tensor
 /// `GradientClippingConfig::Norm` compares with its threshold.
 pub fn largest_tensor_norm<M: Module>(model: &M, grads: &GradientsParams, device: &Device) -> Tensor<1> {
-    let mut m = TensorNorms { grads, max: None };
-    model.visit(&mut m);
-    m.max.unwrap_or_else(|| Tensor::zeros([1], device))
+    fold(model, grads, TensorNorm, device)
 }
 
 /// Scales every gradient by min(1, c / ‖g‖), ‖g‖ over all of them; returns ‖g‖ before clipping.

@@ -75,16 +75,6 @@ impl Host {
         self.steps_run
     }
 
-    /// Jobs held.
-    pub fn len(&self) -> usize {
-        self.jobs.len()
-    }
-
-    /// Whether no job is held.
-    pub fn is_empty(&self) -> bool {
-        self.jobs.is_empty()
-    }
-
     /// Acts on a message from the page. A job that cannot be built is reported by the next
     /// [`Host::updates`]; commands for unknown jobs are ignored.
     pub fn handle(&mut self, msg: ToHost) {

@@ -106,12 +106,6 @@ impl<E: Experiment> Job<E> {
         &self.exp
     }
 
-    /// Takes view state the experiment handed over (read-back weights, say), leaving `None`:
-    /// the only way a view changes an experiment, so a run's training state stays the job's.
-    pub fn take_view<T>(&mut self, pick: impl FnOnce(&mut E) -> &mut Option<T>) -> Option<T> {
-        pick(&mut self.exp).take()
-    }
-
     /// Current lifecycle state.
     pub fn status(&self) -> Status {
         self.status

@@ -32,11 +32,4 @@ impl Frame {
     pub fn decode<T: DeserializeOwned>(&self) -> Result<T, String> {
         wire::decode(Packet { head: self.head.clone(), f32: self.f32.clone(), f64: self.f64.clone() })
     }
-
-    /// Bytes the frame holds (for the measurements).
-    pub fn bytes(&self) -> usize {
-        self.head.len()
-            + 4 * self.f32.iter().map(Vec::len).sum::<usize>()
-            + 8 * self.f64.iter().map(Vec::len).sum::<usize>()
-    }
 }

@@ -12,6 +12,7 @@ use crate::components::controls::{Actions, PlayControls, Progress, SeedInput, Se
 use crate::components::panel_frame::PanelFrame;
 use crate::engine::group::JobGroup;
 use crate::engine::job::{Status, Steppable};
+use crate::engine::metrics::Metrics;
 use crate::engine::mirror::Mirror;
 use crate::engine::scheduler::JobHandle;
 use crate::engine::spec::Part;
@@ -68,6 +69,23 @@ impl Jobs {
         let m = self.0.with_value(|es| es.iter().find(|e| e.name == name).map(|e| e.mirror.clone()))?;
         let mut m = m.borrow_mut();
         Some(f(&mut m))
+    }
+
+    /// Part `name`'s metrics as a signal for charts: copied on a draw only when that part's job
+    /// has something new (its revision, or the job itself, changed).
+    pub fn metrics<P: Params>(self, run: PanelRun<P>, name: &'static str) -> RwSignal<Metrics> {
+        let metrics = RwSignal::new(Metrics::default());
+        let seen = StoredValue::new(None::<(u64, u64)>);
+        run.on_draw(move || {
+            self.with(name, |j| {
+                let now = Some((j.id(), j.revision()));
+                if seen.get_value() != now {
+                    seen.set_value(now);
+                    metrics.set(j.metrics().clone());
+                }
+            });
+        });
+        metrics
     }
 
     /// The view state part `name` last sent, decoded as `T`.

@@ -220,7 +220,7 @@ impl Runtime {
                 let _ = self.pool.borrow_mut().as_mut().and_then(|p| p.fail(index));
                 self.fall_back_to_cpu(&format!("The GPU stopped answering ({why})."));
             }
-            Event::Failed { index, why, .. } => self.worker_failed(index, why),
+            Event::Failed { index, why } => self.worker_failed(index, why),
         }
     }
 

@@ -18,9 +18,9 @@ use wasm_bindgen::JsCast;
 pub enum Event {
     /// A message from a worker's host.
     Msg(ToMain),
-    /// Worker `index` failed: its jobs stopped, with `why`. `started` says whether it had ever been
-    /// ready (if not, workers may be unusable on this page).
-    Failed { index: usize, why: String, started: bool, jobs: Vec<u64> },
+    /// Worker `index` failed, with `why` (the pool says which jobs it held and whether it had
+    /// ever been ready: [`Pool::fail`]).
+    Failed { index: usize, why: String },
     /// Worker `index` is ready, with its memory in bytes and its start time in ms; a WebGPU worker
     /// whose device failed says why (it then offers the CPU).
     Ready { index: usize, mem_bytes: f64, ms: f64, gpu_error: Option<String> },
@@ -109,7 +109,7 @@ impl Pool {
                 }
                 Some("fatal") => {
                     let why = field("message").as_string().unwrap_or_default();
-                    on_event(Event::Failed { index, why, started: false, jobs: Vec::new() });
+                    on_event(Event::Failed { index, why });
                 }
                 _ => {}
             }
@@ -121,7 +121,7 @@ impl Pool {
             let why = e.dyn_ref::<web_sys::ErrorEvent>().map(|e| e.message()).filter(|m| !m.is_empty());
             let why =
                 why.unwrap_or_else(|| "its script could not be loaded, or the page does not allow workers".into());
-            on_event(Event::Failed { index, why, started: true, jobs: Vec::new() });
+            on_event(Event::Failed { index, why });
         });
         w.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         w.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));

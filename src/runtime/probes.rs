@@ -3,7 +3,6 @@
 //! they are mounted.
 
 use crate::engine::group::JobGroup;
-use crate::engine::job::{Experiment, Job};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -18,7 +17,8 @@ pub trait Probe {
     fn steps(&self) -> u64;
 }
 
-impl<E: Experiment> Probe for RefCell<Job<E>> {
+/// A panel's jobs, shared with its run (a change of parameters may add or remove one).
+impl Probe for RefCell<JobGroup> {
     fn metrics_json(&self) -> String {
         self.borrow().metrics().to_json()
     }
@@ -27,30 +27,6 @@ impl<E: Experiment> Probe for RefCell<Job<E>> {
     }
     fn steps(&self) -> u64 {
         self.borrow().steps()
-    }
-}
-
-impl Probe for RefCell<JobGroup> {
-    fn metrics_json(&self) -> String {
-        self.borrow().metrics_json()
-    }
-    fn status(&self) -> &'static str {
-        Probe::status(&*self.borrow())
-    }
-    fn steps(&self) -> u64 {
-        Probe::steps(&*self.borrow())
-    }
-}
-
-impl Probe for JobGroup {
-    fn metrics_json(&self) -> String {
-        self.metrics().to_json()
-    }
-    fn status(&self) -> &'static str {
-        JobGroup::status(self).as_str()
-    }
-    fn steps(&self) -> u64 {
-        JobGroup::steps(self)
     }
 }
 

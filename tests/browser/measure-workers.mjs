@@ -152,7 +152,7 @@ if (only.includes('jank')) {
   const j = await jank();
   console.log(
     `02 + 14 (p = 113) + 15 in one page, 8 s: ${j.longTasks} long tasks (longest ${j.longestMs.toFixed(0)} ms), ` +
-      `p95 frame interval ${j.p95.toFixed(1)} ms over ${j.frames} frames; main-thread steps per frame ` +
+      `p95 frame interval ${j.p95.toFixed(1)} ms over ${j.frames} frames; steps run on the page's thread, per panel: ` +
       `${j.engines.map((e) => (e ? e.mainThreadSteps : 'n/a')).join(', ')}`,
   );
 }

@@ -8,7 +8,6 @@ use crate::components::chart::heatmap::{Heatmap, HeatmapData, Path, Ramp};
 use crate::components::chart::legend::LegendItem;
 use crate::components::chart::line::{Line, LineChart, Style};
 use crate::components::controls::{fmt_num, Toggle};
-use crate::engine::job::Steppable;
 use crate::engine::metrics::Metrics;
 use crate::engine::surfaces::Surface;
 use crate::kit::run::{use_panel, PanelRun, RunControls, RunFrame};
@@ -83,23 +82,7 @@ fn internals_view(m: &Metrics) -> (Vec<Line>, Vec<Line>) {
 #[component]
 pub fn AdamPanel() -> impl IntoView {
     let (run, jobs) = use_panel::<AdamParams>(parts);
-    let metrics = RwSignal::new(Metrics::default());
-    let decay_metrics = RwSignal::new(Metrics::default());
-    // Each job's series are copied out only when that job has something new (its revision moved).
-    let copied = StoredValue::new((u64::MAX, u64::MAX));
-    run.on_draw(move || {
-        let (seen_race, seen_decay) = copied.get_value();
-        let copy = |part: &str, seen: u64, into: RwSignal<Metrics>| {
-            let revision = jobs.with(part, |j| {
-                if j.revision() != seen {
-                    into.set(j.metrics().clone());
-                }
-                j.revision()
-            });
-            revision.unwrap_or(seen)
-        };
-        copied.set_value((copy("race", seen_race, metrics), copy("decay", seen_decay, decay_metrics)));
-    });
+    let (metrics, decay_metrics) = (jobs.metrics(run, "race"), jobs.metrics(run, "decay"));
     let params = run.params;
     let surface = Memo::new(move |_| params.with(|p| p.surface));
     let grid = Memo::new(move |_| surface.get().grid(GRID));

@@ -37,7 +37,7 @@ pub fn ClipExplanation() -> impl IntoView {
                 widths, not measured; the times are measured in the worker."
             </p>
             <p>
-                "Things to try. Set the threshold above 50: nothing is clipped, and the two runs become one. Set it to
+                "Things to try. Set the threshold above 60 (the largest norms are 50–60): nothing is clipped, and the two runs become one. Set it to
                 0.1: nearly every step is clipped, and the clipped run learns slowly, since every step is now short.
                 Raise the learning rate to 0.1: the unclipped run blows up for good. "<a href="gradient-checkpointing">"Gradient
                 checkpointing"</a>", which saves activation memory another way, has its own panel (07)."

@@ -8,7 +8,6 @@ use super::runs::parts;
 use super::spiky::ClipMode;
 use crate::components::chart::line::{Line, LineChart, Style};
 use crate::components::controls::fmt_num;
-use crate::engine::job::Steppable;
 use crate::engine::metrics::Metrics;
 use crate::kit::run::{use_panel, Jobs, PanelRun, RunControls, RunFrame};
 use leptos::prelude::*;
@@ -29,7 +28,7 @@ pub fn ClipPanel() -> impl IntoView {
     }
 }
 
-/// The newest value of a series, formatted.
+/// The newest value of a series.
 fn last(m: &Metrics, name: &str) -> Option<f64> {
     m.get(name).and_then(|s| s.last_value())
 }
@@ -42,10 +41,7 @@ fn worst(m: &Metrics, name: &str) -> Option<f64> {
 /// The clipping run: gradient norm and threshold, both losses, and the share clipped.
 fn clipping(run: PanelRun<ClipParams>, jobs: Jobs) -> AnyView {
     let params = run.params;
-    let metrics = RwSignal::new(Metrics::default());
-    run.on_draw(move || {
-        jobs.with("clipping", |j| metrics.set(j.metrics().clone()));
-    });
+    let metrics = jobs.metrics(run, "clipping");
     let norm_lines = Signal::derive(move || {
         let (c, mode) = params.with(|p| (p.threshold, p.mode));
         metrics.with(|m| {
@@ -106,10 +102,7 @@ fn clipping(run: PanelRun<ClipParams>, jobs: Jobs) -> AnyView {
 /// The accumulation run: both losses, the largest |Δθ|, memory from the shapes, time per step.
 fn accumulation(run: PanelRun<ClipParams>, jobs: Jobs) -> AnyView {
     let params = run.params;
-    let metrics = RwSignal::new(Metrics::default());
-    run.on_draw(move || {
-        jobs.with("accumulation", |j| metrics.set(j.metrics().clone()));
-    });
+    let metrics = jobs.metrics(run, "accumulation");
     let loss_lines = Signal::derive(move || {
         let (k, b) = params.with(|p| (p.k, p.b));
         metrics.with(|m| {
