@@ -79,6 +79,27 @@ impl GradReduce for TensorNorm {
     }
 }
 
+/// Collects every gradient, flattened, in the order the model visits its parameters.
+struct Collect<'a> {
+    grads: &'a GradientsParams,
+    out: Vec<Tensor<1>>,
+}
+
+impl ModuleVisitor for Collect<'_> {
+    fn visit_float<const D: usize>(&mut self, p: &Param<Tensor<D>>) {
+        if let Some(g) = self.grads.get::<D>(p.id) {
+            self.out.push(g.flatten(0, D - 1));
+        }
+    }
+}
+
+/// Every gradient of `model`'s parameters, each flattened to `[n]` (for histograms and counts).
+pub fn flattened<M: Module>(model: &M, grads: &GradientsParams) -> Vec<Tensor<1>> {
+    let mut c = Collect { grads, out: Vec::new() };
+    model.visit(&mut c);
+    c.out
+}
+
 /// Replaces every gradient `g` by `f(g)`.
 struct MapGrads<'a, F> {
     grads: &'a mut GradientsParams,

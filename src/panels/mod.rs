@@ -12,6 +12,7 @@ pub mod cross_entropy;
 pub mod grokking;
 pub mod lr_schedules;
 pub mod model_collapse;
+pub mod precision;
 
 use crate::engine::scheduler::JobHandle;
 use crate::engine::spec::JobSpec;
@@ -83,7 +84,7 @@ pub const REGISTRY: [Concept; 17] = [
         "mixed-precision",
         "Mixed precision",
         "Fewer bits per number, and what it takes to keep training stable.",
-        None,
+        Some(&precision::PANEL),
     ),
     c(
         7,

@@ -2,9 +2,10 @@
 // configuration to the end in headless Chromium and saves a PNG of the panel in light and dark at
 // 1280 px and in light at 375 px, under target/screenshots/. Not a test: it judges nothing.
 //
-//   TRAINLAB_DIST=dist-test node tests/browser/screenshots.mjs [--defaults] [slug ...]
+//   TRAINLAB_DIST=dist-test node tests/browser/screenshots.mjs [--defaults] [--sections] [slug ...]
 //
 // --defaults runs what a reader gets (no query) instead of the registry's reduced test query.
+// --sections also saves each subpanel on its own (a 375 px page is too long to read in one).
 import fs from 'node:fs';
 import path from 'node:path';
 import { App, DIST, REPO_ROOT } from './harness.mjs';
@@ -27,6 +28,7 @@ try {
   await home.close();
   const args = process.argv.slice(2);
   const defaults = args.includes('--defaults');
+  const sections = args.includes('--sections');
   const wanted = args.filter((a) => !a.startsWith('--'));
   const panels = registry.filter((c) => c.built && (wanted.length === 0 || wanted.includes(c.slug)));
   for (const c of panels) {
@@ -43,6 +45,15 @@ try {
       const file = path.join(OUT, `${c.slug}${defaults ? '-defaults' : ''}-${width}-${scheme}.png`);
       await page.locator('[data-testid=panel]').first().screenshot({ path: file });
       console.log(file);
+      if (sections) {
+        // One picture per subpanel too: a 375 px page is too long to read in one.
+        const parts = page.locator('[data-testid=panel] section.subpanel');
+        for (let i = 0; i < (await parts.count()); i++) {
+          const part = file.replace(/\.png$/, `-section${i + 1}.png`);
+          await parts.nth(i).screenshot({ path: part });
+          console.log(part);
+        }
+      }
       await context.close();
     }
   }
