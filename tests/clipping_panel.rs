@@ -8,7 +8,7 @@ use common::{run_to_end, values};
 use std::cell::RefCell;
 use std::rc::Rc;
 use trainlab::engine::backend::cpu_device;
-use trainlab::engine::job::{Job, Status};
+use trainlab::engine::job::{Job, Status, Steppable};
 use trainlab::panels::clipping::accum::AccumPair;
 use trainlab::panels::clipping::params::ClipParams;
 use trainlab::panels::clipping::spiky::{ClipMode, SpikyPair};
@@ -96,4 +96,34 @@ fn at_the_defaults_the_accumulated_run_tracks_the_big_batch() {
     assert!(max(&diff) < 1e-4, "the two copies drifted apart: {}", max(&diff));
     assert!(big.iter().zip(&acc).all(|(a, b)| (a - b).abs() < 1e-4), "the losses do not overlay");
     assert!(big.last().unwrap() < &(0.7 * big[0]), "it learns");
+}
+
+#[test]
+fn an_accumulated_step_yields_between_its_micro_batches() {
+    use trainlab::engine::scheduler::{run_blocking, Scheduler};
+    let p = ClipParams { k: 8, accum_steps: 5, ..Default::default() };
+    let (cfg, device) = (p.accum(), cpu_device());
+    let make = move || AccumPair::new(cfg, &device);
+    let whole = Rc::new(RefCell::new(Job::new(Box::new(make.clone()), p.accum_steps)));
+    whole.borrow_mut().play();
+    run_blocking(whole.clone());
+    // A slice with no time left runs one micro-batch and hands the worker back.
+    let sliced = Rc::new(RefCell::new(Job::new(Box::new(make), p.accum_steps)));
+    sliced.borrow_mut().play();
+    let mut scheduler = Scheduler::default();
+    scheduler.add(sliced.clone());
+    let mut slices = 0;
+    while sliced.borrow().wants_slice() {
+        slices += 1;
+        for rb in scheduler.frame(0.0, &|| 0.0) {
+            rb.complete_blocking();
+        }
+    }
+    assert_eq!(slices, 5 * 8, "one slice per micro-batch");
+    let (a, b) = (whole.borrow(), sliced.borrow());
+    assert_eq!(b.status(), Status::Done);
+    for name in ["loss_accumulated", "loss_big_batch", "param_diff"] {
+        assert_eq!(values(&a, name), values(&b, name), "{name}: slicing changed the numbers");
+    }
+    assert_eq!(values(&b, "micro_steps"), vec![8.0, 16.0, 24.0, 32.0, 40.0], "micro-batches per optimizer step");
 }

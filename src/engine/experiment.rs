@@ -21,8 +21,21 @@ pub trait Experiment {
     /// the host values'.
     fn metric_names(&self) -> Vec<String>;
     /// Enqueues one forward + backward + optimizer step. `step` counts from 1.
-    /// With `inspect`, also returns the tensors the step-once view shows.
+    /// With `inspect`, also returns the tensors the step-once view shows. For an experiment with
+    /// micro-steps (see [`Experiment::micro_steps`]), this is the optimizer step's last
+    /// micro-batch and the update.
     fn train_step(&mut self, step: u64, inspect: bool) -> StepOutput;
+    /// Micro-batches per optimizer step (gradient accumulation); 1 means none. The job calls
+    /// [`Experiment::micro_step`] for all but the last of them, each on its own, so that a long
+    /// accumulated step shares the worker with other jobs instead of holding it for its whole
+    /// length, and then [`Experiment::train_step`]. Metrics come once per optimizer step: the
+    /// step counter, budgets and series count optimizer steps.
+    fn micro_steps(&self) -> u64 {
+        1
+    }
+    /// Forward and backward of micro-batch `micro` (from 0) of optimizer step `step`,
+    /// accumulating its gradient; no update and no metrics.
+    fn micro_step(&mut self, _step: u64, _micro: u64) {}
     /// View tensors (a decision boundary, say), read back with the slice when one was requested.
     fn snapshot(&mut self) -> Vec<Tensor<1>> {
         Vec::new()

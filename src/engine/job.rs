@@ -27,6 +27,8 @@ pub struct Job<E: Experiment> {
     enqueued: u64,
     /// Steps whose metrics have come back.
     confirmed: u64,
+    /// Micro-steps done toward the next optimizer step (see [`Experiment::micro_steps`]).
+    micro: u64,
     budget: u64,
     rec: Recorder,
     in_flight: bool,
@@ -71,6 +73,7 @@ impl<E: Experiment> Job<E> {
             status: Status::Idle,
             enqueued: 0,
             confirmed: 0,
+            micro: 0,
             budget: budget.max(1),
             rec: Recorder::default(),
             in_flight: false,
@@ -150,6 +153,7 @@ impl<E: Experiment> Job<E> {
         self.status = Status::Idle;
         self.enqueued = 0;
         self.confirmed = 0;
+        self.micro = 0;
         self.rec.clear();
         self.in_flight = false;
         self.epoch += 1;
@@ -189,6 +193,23 @@ impl<E: Experiment> Job<E> {
         if finished && self.status != Status::Diverged {
             self.status = Status::Done;
         }
+    }
+}
+
+impl<E: Experiment> Job<E> {
+    /// Runs the micro-batches of the next optimizer step but its last, stopping early when
+    /// `over_budget` says so; returns whether they are all done.
+    fn run_micro_steps(&mut self, over_budget: &mut dyn FnMut() -> bool) -> bool {
+        let k = self.exp.micro_steps().max(1);
+        while self.micro + 1 < k {
+            self.exp.micro_step(self.enqueued + 1, self.micro);
+            self.micro += 1;
+            if over_budget() {
+                return false;
+            }
+        }
+        self.micro = 0;
+        true
     }
 }
 
@@ -269,6 +290,9 @@ impl<E: Experiment> Steppable for Job<E> {
         let mut host = Vec::new();
         let mut extra = Vec::new();
         for _ in 0..max {
+            if !self.run_micro_steps(&mut || !once && over_budget()) {
+                break; // the slice's time ran out between micro-batches: the rest come next slice
+            }
             self.enqueued += 1;
             let out = self.exp.train_step(self.enqueued, once);
             let width = out.metrics.dims()[0] + out.host.len();

@@ -49,6 +49,12 @@ impl Series {
     }
 }
 
+/// Whether a series holds measured wall-clock times (`step_ms_<name>`), which differ from run to
+/// run: checks that a seed reproduces a run compare every other series.
+pub fn is_measured_time(name: &str) -> bool {
+    name.starts_with("step_ms_")
+}
+
 /// All series of one job, by name.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Metrics {

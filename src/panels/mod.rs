@@ -7,6 +7,7 @@
 
 pub mod adam;
 pub mod backprop;
+pub mod checkpointing;
 pub mod clipping;
 pub mod cross_entropy;
 pub mod grokking;
@@ -91,7 +92,7 @@ pub const REGISTRY: [Concept; 17] = [
         "gradient-checkpointing",
         "Gradient checkpointing",
         "Trading recomputation for memory on the backward pass.",
-        None,
+        Some(&checkpointing::PANEL),
     ),
     c(8, "pretraining", "Pre-training", "Next-token prediction on raw text, from noise to grammar.", None),
     c(9, "data-curation", "Training-data curation", "Filtering and deduplication: better data beats more data.", None),

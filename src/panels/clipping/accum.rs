@@ -1,7 +1,8 @@
 //! Panel 05's accumulation run: the same network trained two ways from the same weights on the
 //! same examples. One takes each optimizer step on a batch of k·b examples; the other runs k
 //! micro-batches of b, adds their gradients (Burn's `GradientsAccumulator`, which sums), scales
-//! the sum by 1/k and then steps. The two should agree to float rounding: each step records both
+//! the sum by 1/k and then steps. The micro-batches are the engine's micro-steps: each runs on its
+//! own, so a long accumulated step shares the worker with other jobs. The two should agree to float rounding: each step records both
 //! losses and the largest |Δθ| between the two copies. The time each kind of step takes in this
 //! thread is measured too, and goes to the view ([`AccumView`]) rather than into the metrics, which
 //! must reproduce exactly from the seed.
@@ -73,6 +74,8 @@ pub struct AccumPair {
     pts: Points,
     rng: Rng,
     cfg: AccumConfig,
+    /// The accumulated copy's optimizer step in progress.
+    step: Option<InStep>,
     device: Device,
 }
 
@@ -104,6 +107,7 @@ impl AccumPair {
             pts: toy2d::generate(Shape::Circles, POINTS, 0.05, cfg.seed),
             rng: Rng::stream(cfg.seed, 53),
             cfg,
+            step: None,
             device: device.clone(),
         }
     }
@@ -124,35 +128,65 @@ impl AccumPair {
     }
 }
 
+/// The optimizer step in progress on the accumulated copy: its k·b examples, the gradients summed
+/// so far, the micro-batch losses, and the time spent on it.
+struct InStep {
+    x: Tensor<2>,
+    y: Tensor<1, Int>,
+    acc: GradientsAccumulator<Mlp>,
+    losses: Vec<Tensor<1>>,
+    ms: f64,
+}
+
+impl AccumPair {
+    /// Forward and backward of micro-batch `j` on the accumulated copy, its gradient added in.
+    fn micro(&mut self, j: usize) {
+        if self.step.is_none() {
+            let (x, y) = self.batch();
+            self.step = Some(InStep { x, y, acc: GradientsAccumulator::new(), losses: Vec::new(), ms: 0.0 });
+        }
+        let b = self.cfg.b;
+        let t = Instant::now();
+        let (m, s) =
+            (self.acc.as_ref().expect("model is always put back after a step"), self.step.as_mut().expect("set above"));
+        let (xj, yj) = (s.x.clone().narrow(0, j * b, b), s.y.clone().narrow(0, j * b, b));
+        let loss = self.loss_fn.forward(m.forward(xj, ACT), yj);
+        s.acc.accumulate(m, GradientsParams::from_grads(loss.backward(), m));
+        s.losses.push(loss.inner());
+        s.ms += t.elapsed().as_secs_f64() * 1e3;
+    }
+}
+
 impl Experiment for AccumPair {
     fn metric_names(&self) -> Vec<String> {
-        ["loss_big_batch", "loss_accumulated", "param_diff"].map(String::from).to_vec()
+        ["loss_big_batch", "loss_accumulated", "param_diff", "micro_steps"].map(String::from).to_vec()
     }
 
-    fn train_step(&mut self, _step: u64, _inspect: bool) -> StepOutput {
-        let (x, y) = self.batch();
-        let (k, b) = (self.cfg.k, self.cfg.b);
-        let t0 = Instant::now();
-        let m = self.big.take().expect("model is always put back after a step");
-        let big_loss = self.loss_fn.forward(m.forward(x.clone(), ACT), y.clone());
-        let grads = GradientsParams::from_grads(big_loss.backward(), &m);
-        self.big = Some(self.opt_big.step(LR, m, grads));
-        let ms_big = t0.elapsed().as_secs_f64() * 1e3;
+    fn micro_steps(&self) -> u64 {
+        self.cfg.k as u64
+    }
 
+    fn micro_step(&mut self, _step: u64, micro: u64) {
+        self.micro(micro as usize);
+    }
+
+    fn train_step(&mut self, step: u64, _inspect: bool) -> StepOutput {
+        let k = self.cfg.k;
+        self.micro(k - 1);
+        let InStep { x, y, mut acc, losses, ms } = self.step.take().expect("the micro-batches made it");
         let t1 = Instant::now();
         let m = self.acc.take().expect("model is always put back after a step");
-        let mut acc = GradientsAccumulator::<Mlp>::new();
-        let mut losses = Vec::with_capacity(k);
-        for j in 0..k {
-            let (xj, yj) = (x.clone().narrow(0, j * b, b), y.clone().narrow(0, j * b, b));
-            let loss = self.loss_fn.forward(m.forward(xj, ACT), yj);
-            acc.accumulate(&m, GradientsParams::from_grads(loss.backward(), &m));
-            losses.push(loss.inner());
-        }
         let mut grads = acc.grads();
         scale(&m, &mut grads, 1.0 / k as f32, &self.device);
         self.acc = Some(self.opt_acc.step(LR, m, grads));
-        let ms_acc = t1.elapsed().as_secs_f64() * 1e3;
+        let ms_acc = ms + t1.elapsed().as_secs_f64() * 1e3;
+
+        let t0 = Instant::now();
+        let m = self.big.take().expect("model is always put back after a step");
+        let big_loss = self.loss_fn.forward(m.forward(x, ACT), y);
+        let grads = GradientsParams::from_grads(big_loss.backward(), &m);
+        self.big = Some(self.opt_big.step(LR, m, grads));
+        let ms_big = t0.elapsed().as_secs_f64() * 1e3;
 
         let acc_loss = Tensor::cat(losses, 0).mean();
         let (a, c) = (self.big.as_ref().expect("put back"), self.acc.as_ref().expect("put back"));
@@ -162,7 +196,9 @@ impl Experiment for AccumPair {
             self.times.pop_front();
         }
         self.times.push_back((ms_big, ms_acc));
-        StepOutput { metrics, host: Vec::new(), extra: Vec::new() }
+        // Micro-batches so far: what says, beside the optimizer step on the x axis, how many
+        // micro-steps each optimizer step took.
+        StepOutput { metrics, host: vec![(step * k as u64) as f32], extra: Vec::new() }
     }
 
     fn view(&mut self) -> Option<Frame> {
