@@ -32,7 +32,8 @@ pub fn CheckpointExplanation() -> impl IntoView {
                 (the grey dots fill in every k). The backward pass is written out layer by layer, so the memory
                 shown is counted, not estimated: the bytes (shape × 4) of every activation and gradient tensor
                 the step holds, added when stored and subtracted when freed. Weights and their gradients are the
-                same for every strategy and are left out. Times are measured in the worker. Burn's autodiff
+                same for every strategy and are left out. Times are measured in the worker, on the CPU backend in every browser (on WebGPU the work is
+                queued, and timing it would time a readback). Burn's autodiff
                 computes the same gradient as a check; Burn's own checkpointing
                 ("<code>"Device::autodiff().gradient_checkpointing()"</code>") decides per operation what to
                 recompute rather than per layer, and its graph's memory cannot be read on the CPU backend, so it
