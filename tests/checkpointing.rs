@@ -89,11 +89,11 @@ fn units(n: usize, width: usize, s: Strategy) -> f64 {
 
 #[test]
 fn peaks_match_a_hand_count_and_are_ordered() {
-    // Everything stored: n activations, then the gradient arriving from the head: n + 1. Nothing
-    // stored: during a recompute, the layer's output, the running input and the one before it,
-    // plus the gradient: 4.
+    // Everything stored: n activations, the gradient arriving from the head, and the top layer's
+    // dz = g ⊙ (1 − h′²) beside it: n + 2. Nothing stored: the top layer's output, the gradient,
+    // and two running activations during a recompute (or the restored input and dz): 4.
     for n in [4, 9, 16] {
-        assert_eq!(units(n, 32, Strategy::All), (n + 1) as f64, "n={n}");
+        assert_eq!(units(n, 32, Strategy::All), (n + 2) as f64, "n={n}");
         assert_eq!(units(n, 32, Strategy::None), 4.0, "n={n}");
         let (all, sqrt, none) =
             (units(n, 32, Strategy::All), units(n, 32, Strategy::Sqrt), units(n, 32, Strategy::None));
@@ -113,7 +113,7 @@ fn the_sqrt_peak_grows_like_sqrt_n() {
     let (a9, a36) = (units(9, 32, Strategy::All), units(36, 32, Strategy::All));
     println!("√n: {small} → {large} units; everything: {a9} → {a36}; k = {} → {}", sqrt_k(9), sqrt_k(36));
     assert!((1.6..=2.4).contains(&(large / small)), "√n peak ratio {}", large / small);
-    assert!((3.5..=4.5).contains(&(a36 / a9)), "store-everything ratio {}", a36 / a9);
+    assert!((3.2..=4.5).contains(&(a36 / a9)), "store-everything ratio {}", a36 / a9);
 }
 
 #[test]

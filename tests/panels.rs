@@ -1,8 +1,9 @@
 //! Checks written once over every registered panel, so a panel is covered the moment it is
 //! registered: its jobs build from its test configuration, run to the end on the CPU, report every
 //! series it declares with finite values and no name twice, and reproduce bit for bit from the
-//! same seed (all but measured times, `step_ms_…`); it has a gallery picture; its parameters survive a URL round trip, and out-of-range or malformed values are
-//! replaced with a note that names the key.
+//! same seed (all but measured times, `step_ms_…`); it has a gallery picture; its parameters
+//! survive a URL round trip, and out-of-range or malformed values are replaced with a note that
+//! names the key.
 
 use trainlab::engine::backend::cpu_device;
 use trainlab::engine::group::JobGroup;

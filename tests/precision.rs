@@ -4,7 +4,8 @@
 //! binary exponent is read exactly (subnormals too), and the histogram counts what it is given.
 
 use trainlab::panels::precision::formats::{fields, Format};
-use trainlab::panels::precision::recipe::{binary_exponent, histogram, FP16_ZERO, HIGH, LOW};
+use trainlab::panels::precision::histogram::{binary_exponent, histogram, HIGH, LOW};
+use trainlab::panels::precision::recipe::FP16_ZERO;
 
 #[test]
 fn fp16_rounding_matches_reference_bit_patterns() {
@@ -66,11 +67,12 @@ fn binary_exponents_and_the_histogram() {
     for (v, e) in [(1.0f32, 0), (1.99, 0), (2.0, 1), (0.75, -1), (-3e-8, -25), (1e-45, -149), (2f32.powi(-127), -127)] {
         assert_eq!(binary_exponent(v), e, "{v:e}");
     }
-    let h = histogram(&[0.0, 1.0, -1.5, 2f32.powi(-30), 1e-30, 1e30, f32::NAN], 7);
+    let h = histogram(&[0.0, 1.0, -1.5, 2f32.powi(-30), 1e-30, 1e-45, 1e30, f32::NAN], 7);
     assert_eq!(h.counts.len(), (HIGH - LOW) as usize);
-    assert_eq!((h.zeros, h.step, h.counts.iter().sum::<u32>()), (1, 7, 5));
+    assert_eq!((h.zeros, h.step, h.counts.iter().sum::<u32>()), (1, 7, 6));
     assert_eq!(h.counts[(0 - LOW) as usize], 2);
     assert_eq!(h.counts[(-30 - LOW) as usize], 1);
-    assert_eq!(h.counts[0], 1, "below the axis: counted in the first bin");
-    assert_eq!(h.counts[(HIGH - 1 - LOW) as usize], 1, "above it: in the last");
+    assert_eq!(h.counts[(-100 - LOW) as usize], 1, "1e-30 is 1.27 · 2^-100");
+    assert_eq!(h.counts[(-149 - LOW) as usize], 1, "the smallest f32 subnormal has its own bin");
+    assert_eq!(h.counts[(HIGH - 1 - LOW) as usize], 1, "above the axis: in the last bin");
 }

@@ -51,6 +51,11 @@ fn at_the_defaults_each_recipe_shows_its_lesson() {
     println!("mean share of the fp32 run's gradients below fp16's range: {under:.3}");
 
     assert!(under > 0.2, "too few gradients underflow for the lesson: {under}");
+    // Measured in the runs themselves: weight gradients that came out exactly zero.
+    let zeros = |r: usize, name: &str| mean(&values(&runs[r].1.borrow(), name));
+    let (z32, z16) = (zeros(0, "zero_grads_fp32"), zeros(1, "zero_grads_fp16"));
+    println!("weight gradients exactly zero: fp32 {z32:.3}, fp16 without scaling {z16:.3}");
+    assert!(z16 > z32 + 0.05, "fp16 should lose a measurable share of its gradients: {z16} vs {z32}");
     assert!(fp16 > fp32 + 0.2, "fp16 without scaling should end clearly above fp32: {fp16} vs {fp32}");
     assert!((scaled - fp32).abs() < 0.02, "scaled fp16 should track fp32 within 0.02: {scaled} vs {fp32}");
     assert!((bf16 - fp32).abs() < 0.02, "bf16 with master weights should track fp32: {bf16} vs {fp32}");

@@ -40,8 +40,8 @@ pub fn CheckpointExplanation() -> impl IntoView {
                 is not one of the strategies here."
             </p>
             <p>
-                "Things to try. Raise n to 48: storing everything grows in step with n, √n grows by about √3, and
-                recomputing everything gets slow. Set k to 1 (store everything) or to n (one segment: everything is
+                "Things to try. Raise n to 32: storing everything grows in step with n, √n by about √2, and recomputing
+                everything gets slow. Set k to 1 (store everything) or to n (one segment: everything is
                 recomputed and stored again, so the peak is no lower). Raise the width: every figure scales with it."
             </p>
         </div>

@@ -41,13 +41,13 @@ type P = CheckpointParams;
 
 /// Depth.
 pub const LAYERS: Int<P> =
-    Int::<P>::new("n", "Hidden layers n", (2, 48), |p| p.layers as u64, |p, v| p.layers = v as usize);
+    Int::<P>::new("n", "Hidden layers n", (2, 32), |p| p.layers as u64, |p, v| p.layers = v as usize);
 /// Width.
 pub const WIDTH: Int<P> =
-    Int::<P>::new("width", "Width of each layer", (8, 512), |p| p.width as u64, |p, v| p.width = v as usize).log();
+    Int::<P>::new("width", "Width of each layer", (8, 256), |p| p.width as u64, |p, v| p.width = v as usize).log();
 /// Spacing.
 pub const K: Int<P> =
-    Int::<P>::new("k", "Checkpoint every k-th layer, k =", (1, 48), |p| p.k as u64, |p, v| p.k = v as usize);
+    Int::<P>::new("k", "Checkpoint every k-th layer, k =", (1, 32), |p| p.k as u64, |p, v| p.k = v as usize);
 /// Steps.
 pub const STEPS: Int<P> = Int::<P>::new("steps", "Steps", (10, 2_000), |p| p.steps, |p, v| p.steps = v).step(10);
 /// The seed.
@@ -75,7 +75,7 @@ mod tests {
         assert_eq!(CheckpointParams::from_query(&Query::parse(&p.to_query().to_query_string()), &mut notes), p);
         assert!(notes.is_empty(), "{notes:?}");
         let p = CheckpointParams::from_query(&Query::parse("n=1000&k=0&width=x"), &mut notes);
-        assert_eq!((p.layers, p.k, p.width), (48, 1, 64));
+        assert_eq!((p.layers, p.k, p.width), (32, 1, 64));
         assert_eq!(notes.len(), 3, "{notes:?}");
         assert_eq!(CheckpointParams { k: 40, layers: 8, ..Default::default() }.config().k, 8);
     }

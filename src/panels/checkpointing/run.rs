@@ -61,7 +61,7 @@ pub struct StrategyView {
 pub struct CheckpointView {
     /// The four strategies.
     pub strategies: Vec<StrategyView>,
-    /// Every spacing k = 1..=n measured so far: (k, peak bytes, ms).
+    /// Every spacing k = 1..=n measured so far: (k, peak bytes, median ms of recent steps).
     pub sweep: Vec<(u32, u64, f64)>,
 }
 
@@ -72,9 +72,20 @@ pub struct CheckpointRun {
     data: (Tensor<2>, Tensor<1, Int>),
     cfg: CheckpointConfig,
     times: Vec<Vec<f64>>,
-    sweep: Vec<Option<(u64, f64)>>,
+    /// Per spacing k: the peak, and recent times.
+    sweep: Vec<(u64, Vec<f64>)>,
+    /// This step's passes so far, with their times.
+    passes: Vec<(Pass, f64)>,
     view: CheckpointView,
     device: Device,
+}
+
+/// Keeps the newest [`TIMED`] times.
+fn push_time(times: &mut Vec<f64>, ms: f64) {
+    if times.len() == TIMED {
+        times.remove(0);
+    }
+    times.push(ms);
 }
 
 fn median(v: &[f64]) -> f64 {
@@ -120,7 +131,8 @@ impl CheckpointRun {
             data: (x.inner(), y.inner()),
             cfg,
             times: vec![Vec::new(); 4],
-            sweep: vec![None; cfg.layers],
+            sweep: vec![(0, Vec::new()); cfg.layers],
+            passes: Vec::new(),
             view: CheckpointView::default(),
             device: device.clone(),
         }
@@ -161,16 +173,31 @@ impl Experiment for CheckpointRun {
         names
     }
 
-    fn train_step(&mut self, step: u64, _inspect: bool) -> StepOutput {
-        let m = self.model.take().expect("model is always put back after a step");
-        let layers = weights(&m);
-        let passes: Vec<(Pass, f64)> = self.cfg.strategies().iter().map(|&s| self.timed(&layers, s)).collect();
-        // One more spacing per step, in turn, for the trade-off plot.
-        let k = (step as usize - 1) % self.cfg.layers + 1;
-        let (sp, ms) = self.timed(&layers, Strategy::EveryK(k));
-        let prev = self.sweep[k - 1].map_or(ms, |(_, t)| t);
-        self.sweep[k - 1] = Some((sp.memory.peak as u64, if prev == ms { ms } else { 0.5 * (prev + ms) }));
+    /// One pass per micro-step (the four strategies, then the sweep's spacing), so that a deep or
+    /// wide network's step shares the worker with other jobs; `train_step` checks and updates.
+    fn micro_steps(&self) -> u64 {
+        5
+    }
 
+    fn micro_step(&mut self, step: u64, micro: u64) {
+        let m = self.model.as_ref().expect("model is always put back after a step");
+        let layers = weights(m);
+        if micro < 4 {
+            let pass = self.timed(&layers, self.cfg.strategies()[micro as usize]);
+            self.passes.push(pass);
+        } else {
+            // One more spacing per step, in turn, for the trade-off plot.
+            let k = (step as usize - 1) % self.cfg.layers + 1;
+            let (p, ms) = self.timed(&layers, Strategy::EveryK(k));
+            let (peak, times) = &mut self.sweep[k - 1];
+            *peak = p.memory.peak as u64;
+            push_time(times, ms);
+        }
+    }
+
+    fn train_step(&mut self, _step: u64, _inspect: bool) -> StepOutput {
+        let m = self.model.take().expect("model is always put back after a step");
+        let passes = std::mem::take(&mut self.passes);
         let all = &passes[0].0.grads;
         let mut metrics = vec![passes[0].0.loss.clone(), largest_diff(all, &self.reference(&m))];
         metrics.extend(passes.iter().map(|(p, _)| largest_diff(&p.grads, all)));
@@ -178,16 +205,12 @@ impl Experiment for CheckpointRun {
         host.extend(passes.iter().map(|(_, ms)| *ms as f32));
         host.extend(passes.iter().map(|(p, _)| p.recomputed as f32));
         for (i, (p, ms)) in passes.iter().enumerate() {
-            let t = &mut self.times[i];
-            if t.len() == TIMED {
-                t.remove(0);
-            }
-            t.push(*ms);
+            push_time(&mut self.times[i], *ms);
             let view = StrategyView {
                 key: self.cfg.strategies()[i].key().into(),
                 timeline: p.memory.timeline.iter().map(|&b| b as u64).collect(),
                 peak: p.memory.peak as u64,
-                ms: median(t),
+                ms: median(&self.times[i]),
                 recomputed: p.recomputed as u64,
             };
             match self.view.strategies.get_mut(i) {
@@ -195,9 +218,13 @@ impl Experiment for CheckpointRun {
                 None => self.view.strategies.push(view),
             }
         }
-        self.view.sweep =
-            self.sweep.iter().enumerate().filter_map(|(i, s)| s.map(|(p, t)| (i as u32 + 1, p, t))).collect();
-
+        self.view.sweep = self
+            .sweep
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, t))| !t.is_empty())
+            .map(|(i, (p, t))| (i as u32 + 1, *p, median(t)))
+            .collect();
         let mut grads = GradientsParams::new();
         for (l, (dw, db)) in m.layers.iter().zip(all) {
             grads.register(l.weight.id, dw.clone());

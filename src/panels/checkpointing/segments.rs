@@ -149,11 +149,13 @@ pub fn pass(layers: &[Weights], x: Tensor<2>, y: Tensor<1, Int>, strategy: Strat
         let h_in = saved[l].clone().expect("restored above");
         let h_out = saved[l + 1].take().expect("kept or restored: the layer above used it as input");
         let dz = g.clone() * (h_out.clone().square().neg() + 1.0); // [B, out]
+        t.add(&dz);
         let (dw, db) = (h_in.transpose().matmul(dz.clone()), dz.clone().sum_dim(0).squeeze_dim(0));
         t.sub(&h_out);
-        let next = dz.matmul(layer_weight(layers, l).transpose()); // [B, in]
-        t.add(&next);
         t.sub(&g);
+        let next = dz.clone().matmul(layer_weight(layers, l).transpose()); // [B, in]
+        t.add(&next);
+        t.sub(&dz);
         g = next;
         grads.push((dw, db));
         t.mark();

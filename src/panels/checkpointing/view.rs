@@ -100,8 +100,8 @@ pub fn CheckpointPanel() -> impl IntoView {
                     </dl>
                 </div>
                 <div class="figures">
-                    <LineChart title="Activation memory held during one training step (forward, then backward)" x_label="operation (layer forward, recompute or backward, in order)" y_label="KiB held" series=timeline csv_name="checkpointing-memory-timeline" />
-                    <LineChart title="Peak memory against time per step: each spacing k, and the four strategies" x_label="ms per forward + backward (median of recent steps)" y_label="peak KiB" series=tradeoff csv_name="checkpointing-tradeoff" />
+                    <LineChart title="Activation memory held during one training step, operation by operation: forward, recomputes, backward" x_label="operation, in order" y_label="KiB held" series=timeline csv_name="checkpointing-memory-timeline" />
+                    <LineChart title="Peak memory against time per forward and backward pass (median of recent steps): each spacing k, and the four strategies" x_label="ms per step (median)" y_label="peak KiB" series=tradeoff csv_name="checkpointing-tradeoff" />
                     <LineChart title="The network still learns: loss after each step on the store-everything gradient" x_label="step" y_label="cross-entropy (nats)" series=loss log_y=true csv_name="checkpointing-loss" />
                 </div>
             </div>

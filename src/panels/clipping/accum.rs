@@ -2,8 +2,8 @@
 //! same examples. One takes each optimizer step on a batch of k·b examples; the other runs k
 //! micro-batches of b, adds their gradients (Burn's `GradientsAccumulator`, which sums), scales
 //! the sum by 1/k and then steps. The micro-batches are the engine's micro-steps: each runs on its
-//! own, so a long accumulated step shares the worker with other jobs. The two should agree to float rounding: each step records both
-//! losses and the largest |Δθ| between the two copies. The time each kind of step takes in this
+//! own, so a long accumulated step shares the worker with other jobs. The two copies should agree
+//! to float rounding: each step records both losses and the largest |Δθ| between them. The time each kind of step takes in this
 //! thread is measured too, and goes to the view ([`AccumView`]) rather than into the metrics, which
 //! must reproduce exactly from the seed.
 
@@ -76,6 +76,8 @@ pub struct AccumPair {
     cfg: AccumConfig,
     /// The accumulated copy's optimizer step in progress.
     step: Option<InStep>,
+    /// Micro-batches run so far (counted as they run).
+    micro_batches: u64,
     device: Device,
 }
 
@@ -108,6 +110,7 @@ impl AccumPair {
             rng: Rng::stream(cfg.seed, 53),
             cfg,
             step: None,
+            micro_batches: 0,
             device: device.clone(),
         }
     }
@@ -154,6 +157,7 @@ impl AccumPair {
         s.acc.accumulate(m, GradientsParams::from_grads(loss.backward(), m));
         s.losses.push(loss.inner());
         s.ms += t.elapsed().as_secs_f64() * 1e3;
+        self.micro_batches += 1;
     }
 }
 
@@ -170,7 +174,7 @@ impl Experiment for AccumPair {
         self.micro(micro as usize);
     }
 
-    fn train_step(&mut self, step: u64, _inspect: bool) -> StepOutput {
+    fn train_step(&mut self, _step: u64, _inspect: bool) -> StepOutput {
         let k = self.cfg.k;
         self.micro(k - 1);
         let InStep { x, y, mut acc, losses, ms } = self.step.take().expect("the micro-batches made it");
@@ -196,9 +200,9 @@ impl Experiment for AccumPair {
             self.times.pop_front();
         }
         self.times.push_back((ms_big, ms_acc));
-        // Micro-batches so far: what says, beside the optimizer step on the x axis, how many
-        // micro-steps each optimizer step took.
-        StepOutput { metrics, host: vec![(step * k as u64) as f32], extra: Vec::new() }
+        // Micro-batches run so far: beside the optimizer step on the x axis, how many micro-steps
+        // each optimizer step took.
+        StepOutput { metrics, host: vec![self.micro_batches as f32], extra: Vec::new() }
     }
 
     fn view(&mut self) -> Option<Frame> {

@@ -16,7 +16,8 @@ pub fn exact(v: f32) -> String {
     if v.is_infinite() {
         if v > 0.0 { "+∞" } else { "−∞" }.into()
     } else if a == 0.0 || (1e-4..1e7).contains(&a) {
-        // The shortest decimal that reads back as this f64: every digit of the binary value.
+        // The shortest decimal that reads back as the same f64; the f32 value converts to f64
+        // exactly, so these digits pin it down.
         format!("{}", f64::from(v))
     } else {
         format!("{:e}", f64::from(v))

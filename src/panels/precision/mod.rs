@@ -7,6 +7,7 @@ pub mod explain;
 pub mod formats;
 #[cfg(target_arch = "wasm32")]
 pub mod formats_view;
+pub mod histogram;
 pub mod params;
 pub mod recipe;
 pub mod runs;

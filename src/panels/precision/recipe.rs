@@ -12,6 +12,7 @@
 //! divides by the gradient's own size, so fp32 training is not changed by it (its ε is set to
 //! 10⁻¹² so that it stays out of the way).
 
+use super::histogram::{histogram, GradHistogram};
 use super::scaler::DynamicScaler;
 use crate::engine::clip::{flattened, global_norm, scale};
 use crate::engine::data::text::{windows, Corpus};
@@ -32,10 +33,6 @@ pub const SHAPE: (usize, usize, usize) = (3, 16, 64);
 pub const BATCH: usize = 256;
 /// Held-out windows the loss is measured on.
 pub const VAL: usize = 512;
-/// Gradient histogram: bin `e` holds magnitudes in [2^e, 2^(e+1)), for `e` in `LOW..HIGH`.
-pub const LOW: i32 = -64;
-/// One past the highest bin.
-pub const HIGH: i32 = 24;
 /// A gradient below this rounds to zero in fp16 (half the smallest subnormal, 2⁻²⁴; ties go to
 /// the even neighbour, zero).
 pub const FP16_ZERO: f32 = 2.980_232_2e-8;
@@ -105,17 +102,6 @@ pub struct RecipeView {
     pub held: Held,
     /// The fp32 run's gradient histogram.
     pub hist: Option<GradHistogram>,
-}
-
-/// The histogram of a run's gradient magnitudes.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct GradHistogram {
-    /// Count per bin, bins `LOW..HIGH` (magnitudes below 2^LOW are counted in the first).
-    pub counts: Vec<u32>,
-    /// Gradients exactly zero (embedding rows of characters not in the batch, say).
-    pub zeros: u32,
-    /// The step they are from.
-    pub step: u64,
 }
 
 /// One recipe's run.
@@ -253,7 +239,8 @@ impl Experiment for RecipeRun {
         let k = self.recipe.key();
         let mut names = vec![format!("loss_{k}")];
         names.extend(match self.recipe {
-            Recipe::Fp32 => vec!["underflow_share".to_string()],
+            Recipe::Fp32 => vec!["underflow_share".to_string(), "zero_grads_fp32".to_string()],
+            Recipe::Fp16 => vec!["zero_grads_fp16".to_string()],
             Recipe::Bf16Pure => vec!["unchanged_bf16_pure".to_string()],
             _ => Vec::new(),
         });
@@ -280,11 +267,14 @@ impl Experiment for RecipeRun {
         let scale_used = self.scaler.scale;
         let stepped = match self.recipe {
             Recipe::Fp16Scaled => self.scaler.update(ok),
-            // Without a scaler an overflow is still skipped and counted, not trained on.
-            _ => {
+            // fp16 without a scaler: an overflow is the lesson, so it is skipped and counted, not
+            // trained on. In fp32 and bf16 (fp32's range) a non-finite gradient is a divergence:
+            // the step goes ahead, the loss turns NaN, and the job stops.
+            Recipe::Fp16 => {
                 self.scaler.skipped += u64::from(!ok);
                 ok
             }
+            _ => true,
         };
         let mut extra = Vec::new();
         if self.recipe == Recipe::Fp32 {
@@ -294,6 +284,11 @@ impl Experiment for RecipeRun {
             self.last = vec![dlogits.flatten(0, 1)];
             self.last.extend(flattened(&m, &grads).into_iter().map(|g| g.inner()));
             extra.push(underflow_share(Tensor::cat(self.last.clone(), 0)));
+        }
+        if matches!(self.recipe, Recipe::Fp32 | Recipe::Fp16) {
+            // Measured, not predicted: the share of this run's weight gradients that are exactly 0.
+            let g = Tensor::cat(flattened(&m, &grads).into_iter().map(|g| g.inner()).collect(), 0);
+            extra.push(g.equal_elem(0.0).float().mean());
         }
         let before = (self.recipe == Recipe::Bf16Pure).then(|| flat_weights(&m));
         let m = if stepped {
@@ -347,30 +342,4 @@ impl Experiment for RecipeRun {
 /// Every weight, flattened into one `[n]` (inner backend).
 fn flat_weights(m: &CharMlp) -> Tensor<1> {
     Tensor::cat(m.parts(), 0)
-}
-
-/// The log₂ histogram of `g`'s magnitudes, binned by their exact binary exponent.
-pub fn histogram(g: &[f32], step: u64) -> GradHistogram {
-    let mut h = GradHistogram { counts: vec![0; (HIGH - LOW) as usize], zeros: 0, step };
-    for &v in g {
-        if v == 0.0 || !v.is_finite() {
-            h.zeros += u32::from(v == 0.0);
-            continue;
-        }
-        let e = binary_exponent(v).clamp(LOW, HIGH - 1);
-        h.counts[(e - LOW) as usize] += 1;
-    }
-    h
-}
-
-/// ⌊log₂ |v|⌋ of a finite nonzero `v`, read from its bits (subnormals included).
-pub fn binary_exponent(v: f32) -> i32 {
-    let bits = v.abs().to_bits();
-    let field = (bits >> 23) as i32;
-    if field == 0 {
-        // Subnormal: v = m · 2⁻¹⁴⁹ with m < 2²³.
-        -149 + (31 - (bits & 0x7F_FFFF).leading_zeros() as i32)
-    } else {
-        field - 127
-    }
 }

@@ -2,8 +2,9 @@
 //! fp16's range, the formats (see `formats_view.rs`), and what each recipe holds in memory.
 
 use super::formats_view::formats;
+use super::histogram::{GradHistogram, LOW};
 use super::params::{PrecisionParams, GROWTH, INIT_SCALE, LR, SEED, SHIFT, SHRINK, STEPS};
-use super::recipe::{GradHistogram, Recipe, RecipeView, LOW};
+use super::recipe::{Recipe, RecipeView};
 use super::runs::parts;
 use crate::components::chart::line::{Line, LineChart, Style};
 use crate::components::controls::fmt_num;
@@ -68,8 +69,9 @@ fn steps_of(h: &GradHistogram, k: i32) -> Vec<(f64, f64)> {
 fn gradients(run: PanelRun<PrecisionParams>, jobs: Jobs) -> AnyView {
     let hist = RwSignal::new(None::<GradHistogram>);
     run.on_draw(move || {
-        if let Some(h) = jobs.view::<RecipeView>("fp32").and_then(|v| v.hist) {
-            hist.set(Some(h));
+        // Every view replaces the last, so that a Reset clears the old run's histogram.
+        if let Some(v) = jobs.view::<RecipeView>("fp32") {
+            hist.set(v.hist);
         }
     });
     let metrics = jobs.metrics(run, "fp32");
@@ -107,7 +109,7 @@ fn gradients(run: PanelRun<PrecisionParams>, jobs: Jobs) -> AnyView {
                     <dl class="readouts" aria-label="Gradients and fp16">
                         <dt>"Round to 0 in fp16, as computed"</dt><dd data-readout="zero_share">{read(|h, _| share(h, |e| e <= ZERO_BIN))}</dd>
                         <dt>"Round to 0 in fp16, × 2^k"</dt><dd data-readout="zero_share_scaled">{read(|h, k| share(h, |e| e + k <= ZERO_BIN))}</dd>
-                        <dt>"Overflow fp16 (≥ 2^16), × 2^k"</dt><dd data-readout="inf_share_scaled">{read(|h, k| share(h, |e| e + k >= INF_BIN))}</dd>
+                        <dt>"At or above 2^16 (fp16 overflows), × 2^k"</dt><dd data-readout="inf_share_scaled">{read(|h, k| share(h, |e| e + k >= INF_BIN))}</dd>
                         <dt>"From step"</dt><dd>{move || hist.with(|h| h.as_ref().map_or("–".into(), |h| h.step.to_string()))}</dd>
                     </dl>
                 </div>
@@ -150,10 +152,13 @@ fn recipes(run: PanelRun<PrecisionParams>, jobs: Jobs) -> AnyView {
         of(Recipe::Fp16Scaled).with(|m| {
             let scale = Line::from_metrics(m, "loss_scale").color(2).label("loss scale S");
             let skipped = m.get("skipped_fp16_scaled").map(|s| s.points.clone()).unwrap_or_default();
+            // A step overflowed where the count of skipped steps grew (from 0 before step 1).
+            let before = std::iter::once(0.0).chain(skipped.iter().map(|p| p.1));
             let marks: Vec<(f64, f64)> = skipped
-                .windows(2)
-                .zip(scale.points.iter().skip(1))
-                .filter(|(w, _)| w[1].1 > w[0].1)
+                .iter()
+                .zip(before)
+                .zip(&scale.points)
+                .filter(|((now, was), _)| now.1 > *was)
                 .map(|(_, p)| *p)
                 .collect();
             vec![
@@ -181,12 +186,20 @@ fn recipes(run: PanelRun<PrecisionParams>, jobs: Jobs) -> AnyView {
             .with(|m| last(m, "unchanged_bf16_pure"))
             .map_or("–".into(), |v| format!("{}%", fmt_num(100.0 * v)))
     };
+    let zero_grads = move || {
+        let z = |r: Recipe, name: &str| of(r).with(|m| last(m, name));
+        match (z(Recipe::Fp16, "zero_grads_fp16"), z(Recipe::Fp32, "zero_grads_fp32")) {
+            (Some(a), Some(b)) => format!("{}% ({}%)", fmt_num(100.0 * a), fmt_num(100.0 * b)),
+            _ => "–".into(),
+        }
+    };
     // Each recipe's readouts are its part: hide=<recipe> removes them and stops its run.
     let readouts = Recipe::ALL
         .iter()
         .map(|&r| {
             run.part(r.key(), move || {
                 let more = match r {
+                    Recipe::Fp16 => Some(view! { <dt>"its weight gradients exactly 0 (fp32's)"</dt><dd data-readout="zero_grads">{zero_grads}</dd> }.into_any()),
                     Recipe::Fp16Scaled => Some(view! { <dt>"Steps skipped by the scaler"</dt><dd data-readout="skipped">{skipped}</dd> }.into_any()),
                     Recipe::Bf16Pure => Some(view! { <dt>"bf16 weights the last step left unchanged"</dt><dd data-readout="unchanged">{unchanged}</dd> }.into_any()),
                     _ => None,
@@ -268,7 +281,7 @@ fn memory(run: PanelRun<PrecisionParams>, jobs: Jobs) -> AnyView {
             <div class="table-wrap">
                 <table class="formats memory">
                     <thead>
-                        <tr><th></th><th colspan="5">"bytes per parameter with Adam (formula)"</th><th colspan="2">"this run, one batch (measured: shape × dtype of each tensor created)"</th></tr>
+                        <tr><th></th><th colspan="5">"bytes per parameter with Adam (formula)"</th><th colspan="2">"this run, one batch (counted: shape × dtype of each tensor its forward pass creates)"</th></tr>
                         <tr><th>"recipe"</th><th>"weights"</th><th>"gradients"</th><th>"fp32 master"</th><th>"Adam m, v"</th><th>"total"</th><th>"activations"</th><th>"weight copies in the compute format"</th></tr>
                     </thead>
                     <tbody>{rows}</tbody>
