@@ -52,14 +52,17 @@ fn share(h: &GradHistogram, keep: impl Fn(i32) -> bool) -> f64 {
     100.0 * f64::from(hit) / f64::from(total.max(1))
 }
 
-/// The histogram as a step line, shifted by `k` bins.
+/// The histogram as a step line, shifted by `k` bins: only the occupied bins and two on each
+/// side, so that the axis spans the gradients rather than every exponent an f32 has.
 fn steps_of(h: &GradHistogram, k: i32) -> Vec<(f64, f64)> {
     let total = f64::from(h.counts.iter().sum::<u32>().max(1));
-    h.counts
+    let first = h.counts.iter().position(|&c| c > 0).unwrap_or(0).saturating_sub(2);
+    let last = (h.counts.iter().rposition(|&c| c > 0).unwrap_or(0) + 3).min(h.counts.len());
+    h.counts[first..last]
         .iter()
         .enumerate()
         .flat_map(|(i, &c)| {
-            let (e, y) = (f64::from(LOW + i as i32 + k), 100.0 * f64::from(c) / total);
+            let (e, y) = (f64::from(LOW + (first + i) as i32 + k), 100.0 * f64::from(c) / total);
             [(e, y), (e + 1.0, y)]
         })
         .collect()
