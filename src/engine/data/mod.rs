@@ -1,5 +1,7 @@
-//! Data sets the experiments train on, generated from a seed so a URL reproduces them.
+//! Data sets the experiments train on, generated from a seed so a URL reproduces them, and the
+//! byte-pair-encoding tokenizer trained on a text.
 
+pub mod bpe;
 pub mod modular;
 pub mod text;
 pub mod toy2d;
