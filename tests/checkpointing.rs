@@ -130,7 +130,7 @@ fn the_default_run_trains_and_reports_every_strategy() {
     run_blocking(job.clone());
     let j = job.borrow();
     assert_eq!(j.status(), Status::Done, "{:?}", j.error);
-    let last = |name: &str| j.metrics().get(name).and_then(|s| s.last_value()).unwrap_or(f64::NAN);
+    let last = |name: &str| j.metrics().last(name).unwrap_or(f64::NAN);
     let first = |name: &str| j.metrics().get(name).map_or(f64::NAN, |s| s.points[0].1);
     println!(
         "loss {} → {}; peaks {:?}",

@@ -72,6 +72,11 @@ impl Metrics {
         self.series.get(name)
     }
 
+    /// The newest value of a series.
+    pub fn last(&self, name: &str) -> Option<f64> {
+        self.get(name).and_then(Series::last_value)
+    }
+
     /// All series, sorted by name.
     pub fn iter(&self) -> impl Iterator<Item = (&String, &Series)> {
         self.series.iter()

@@ -11,6 +11,7 @@
 //! - [`host`] (where jobs train: a Web Worker, or the page as a fallback) and [`mirror`] (the page's
 //!   copy of a job that trains elsewhere).
 //! - [`clip`]: gradient clipping by the norm of all gradients, or by value.
+//! - [`memory`]: bytes counted from the tensors held.
 //! - [`choice`]: closed option sets with stable URL keys (data sets, activations, surfaces…).
 //! - [`models`], [`data`], [`rng`]: the models, data sets and the seeded generator they share.
 
@@ -22,6 +23,7 @@ pub mod experiment;
 pub mod group;
 pub mod host;
 pub mod job;
+pub mod memory;
 pub mod metrics;
 pub mod mirror;
 pub mod models;

@@ -118,12 +118,7 @@ impl Params for AdamParams {
     const FIELDS: &'static [&'static dyn Field<Self>] =
         &[&SURFACE, &X0, &Y0, &LR, &BETA1, &BETA2, &EPS, &WD, &STEPS, &OFF, &SEED];
     const PARTS: &'static [&'static str] = &["racers", "decay"];
-    fn hide(&self) -> &[String] {
-        &self.hide
-    }
-    fn hide_mut(&mut self) -> &mut Vec<String> {
-        &mut self.hide
-    }
+    crate::hide_field!();
 }
 
 #[cfg(test)]

@@ -117,9 +117,7 @@ pub fn AdamPanel() -> impl IntoView {
         run.set(move |p| p.start = (round(x), round(y)));
     });
     let final_loss = move |name: &'static str| {
-        metrics.with(|m| {
-            m.get(&format!("loss_{name}")).and_then(|s| s.last_value()).map(fmt_num).unwrap_or_else(|| "–".into())
-        })
+        metrics.with(|m| m.last(&format!("loss_{name}")).map(fmt_num).unwrap_or_else(|| "–".into()))
     };
 
     view! {

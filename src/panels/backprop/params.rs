@@ -113,12 +113,7 @@ pub const STEPS: Int<P> = Int::<P>::new("steps", "Step budget", (1, 100_000), |p
 impl Params for BackpropParams {
     const FIELDS: &'static [&'static dyn Field<Self>] =
         &[&DATASET, &NOISE, &DEPTH, &WIDTH, &ACT, &LR, &OPTIM, &SEED, &STEPS];
-    fn hide(&self) -> &[String] {
-        &self.hide
-    }
-    fn hide_mut(&mut self) -> &mut Vec<String> {
-        &mut self.hide
-    }
+    crate::hide_field!();
 }
 
 #[cfg(test)]

@@ -40,7 +40,7 @@ pub fn BackpropPanel() -> impl IntoView {
             let layers = params.with_untracked(|p| p.dims().len() - 1);
             loss_lines.set(vec![Line::from_metrics(m, "train_loss").label("training loss")]);
             grad_lines.set((0..layers).map(|i| layer_line(m, i, layers)).collect());
-            accuracy.set(m.get("train_acc").and_then(|s| s.last_value()));
+            accuracy.set(m.last("train_acc"));
             let v: BackpropView = j.view().unwrap_or_default();
             inspection.set(v.inspection);
             let points = v.points.xs.iter().zip(&v.points.ys).map(|(p, &c)| (p[0], p[1], c)).collect();

@@ -55,12 +55,7 @@ pub const SEED: Seed<P> = Seed { get: |p| p.seed, set: |p, v| p.seed = v };
 
 impl Params for CheckpointParams {
     const FIELDS: &'static [&'static dyn Field<Self>] = &[&LAYERS, &WIDTH, &K, &STEPS, &SEED];
-    fn hide(&self) -> &[String] {
-        &self.hide
-    }
-    fn hide_mut(&mut self) -> &mut Vec<String> {
-        &mut self.hide
-    }
+    crate::hide_field!();
 }
 
 #[cfg(test)]

@@ -99,11 +99,8 @@ pub fn weights(m: &Mlp) -> Vec<Weights> {
     m.layers
         .iter()
         .map(|l| {
-            let b = l
-                .bias
-                .as_ref()
-                .map_or_else(|| l.weight.val().inner().sum_dim(0).squeeze_dim(0) * 0.0, |b| b.val().inner());
-            (l.weight.val().inner(), b)
+            let b = l.bias.as_ref().expect("Mlp::new gives every layer a bias");
+            (l.weight.val().inner(), b.val().inner())
         })
         .collect()
 }

@@ -11,6 +11,7 @@
 //! Sublinear Memory Cost") checkpoint every k-th layer, which for k = √n keeps O(√n) activations
 //! for about one extra forward pass.
 
+use crate::engine::memory::bytes;
 use burn::prelude::*;
 use burn::tensor::activation::softmax;
 
@@ -90,11 +91,6 @@ impl Tracker {
     fn mark(&mut self) {
         self.timeline.push(self.held);
     }
-}
-
-/// Bytes of a tensor, from its shape and dtype.
-pub fn bytes<const D: usize>(t: &Tensor<D>) -> usize {
-    t.shape().num_elements() * t.dtype().size()
 }
 
 /// One layer's weights `[in, out]` and bias `[out]` (inner backend, no graph).

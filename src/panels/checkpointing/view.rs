@@ -79,9 +79,7 @@ pub fn CheckpointPanel() -> impl IntoView {
         let p = params.get();
         state.with(|v| v.strategies.iter().map(|s| row(s, &p)).collect::<Vec<_>>())
     };
-    let diff = move |name: &'static str| {
-        move || metrics.with(|m| m.get(name).and_then(|s| s.last_value())).map_or("–".into(), exactness)
-    };
+    let diff = move |name: &'static str| move || metrics.with(|m| m.last(name)).map_or("–".into(), exactness);
     view! {
         <RunFrame run=run>
             <div class="controls controls-row" aria-label="Run">
@@ -93,7 +91,7 @@ pub fn CheckpointPanel() -> impl IntoView {
                     {run.controls(&[&LAYERS, &WIDTH, &K, &STEPS])}
                     <dl class="readouts" aria-label="Gradients">
                         <dt>"Largest |g − g_all|, any strategy"</dt><dd data-readout="grad_diff">{move || {
-                            let d = metrics.with(|m| ["every_k", "sqrt", "none"].iter().filter_map(|s| m.get(&format!("grad_diff_{s}")).and_then(|x| x.last_value())).fold(None, |a: Option<f64>, b| Some(a.map_or(b, |a| a.max(b)))));
+                            let d = metrics.with(|m| ["every_k", "sqrt", "none"].iter().filter_map(|s| m.last(&format!("grad_diff_{s}"))).reduce(f64::max));
                             d.map_or("–".into(), exactness)
                         }}</dd>
                         <dt>"Largest |g_all − Burn autodiff's|"</dt><dd data-readout="grad_diff_autodiff">{diff("grad_diff_autodiff")}</dd>

@@ -111,12 +111,7 @@ impl Params for ClipParams {
     const FIELDS: &'static [&'static dyn Field<Self>] =
         &[&LR, &THRESHOLD, &MODE, &CORRUPT, &STEPS, &K, &B, &ACCUM_STEPS, &SEED];
     const PARTS: &'static [&'static str] = &["clipping", "accumulation"];
-    fn hide(&self) -> &[String] {
-        &self.hide
-    }
-    fn hide_mut(&mut self) -> &mut Vec<String> {
-        &mut self.hide
-    }
+    crate::hide_field!();
 }
 
 #[cfg(test)]

@@ -28,11 +28,6 @@ pub fn ClipPanel() -> impl IntoView {
     }
 }
 
-/// The newest value of a series.
-fn last(m: &Metrics, name: &str) -> Option<f64> {
-    m.get(name).and_then(|s| s.last_value())
-}
-
 /// The largest value of a series.
 fn worst(m: &Metrics, name: &str) -> Option<f64> {
     m.get(name).map(|s| s.points.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max)).filter(|v| v.is_finite())
@@ -72,7 +67,7 @@ fn clipping(run: PanelRun<ClipParams>, jobs: Jobs) -> AnyView {
     let num = move |f: fn(&Metrics) -> Option<f64>| move || metrics.with(f).map(fmt_num).unwrap_or_else(|| "–".into());
     let share = move || {
         metrics
-            .with(|m| last(m, "clipped_share"))
+            .with(|m| m.last("clipped_share"))
             .map(|s| format!("{}%", fmt_num(100.0 * s)))
             .unwrap_or_else(|| "–".into())
     };

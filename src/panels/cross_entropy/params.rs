@@ -134,12 +134,7 @@ impl Params for XentParams {
     const FIELDS: &'static [&'static dyn Field<Self>] =
         &[&LOGITS, &V, &TARGET, &TEMP, &SMOOTHING, &ALPHA, &LR, &STEPS, &SEED];
     const PARTS: &'static [&'static str] = &["presets", "model"];
-    fn hide(&self) -> &[String] {
-        &self.hide
-    }
-    fn hide_mut(&mut self) -> &mut Vec<String> {
-        &mut self.hide
-    }
+    crate::hide_field!();
     /// The target must be one of the V tokens.
     fn settle(&mut self, notes: &mut Vec<String>) {
         if self.target >= self.v() {

@@ -93,12 +93,7 @@ pub const COMPARE: Flag<P> = Flag {
 impl Params for GrokParams {
     const FIELDS: &'static [&'static dyn Field<Self>] = &[&MODULUS, &FRAC, &WIDTH, &LR, &WD, &STEPS, &SEED, &COMPARE];
     const PARTS: &'static [&'static str] = &["spectrum"];
-    fn hide(&self) -> &[String] {
-        &self.hide
-    }
-    fn hide_mut(&mut self) -> &mut Vec<String> {
-        &mut self.hide
-    }
+    crate::hide_field!();
 }
 
 #[cfg(test)]

@@ -41,7 +41,7 @@ struct Summary {
 }
 
 fn summary(m: &Metrics) -> Summary {
-    let last = |n: &str| m.get(n).and_then(|s| s.last_value());
+    let last = |n: &str| m.last(n);
     Summary {
         train_acc: last("train_acc"),
         val_acc: last("val_acc"),

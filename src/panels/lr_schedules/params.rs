@@ -77,12 +77,7 @@ pub const SEED: Seed<P> = Seed { get: |p| p.seed, set: |p, v| p.seed = v };
 
 impl Params for ScheduleParams {
     const FIELDS: &'static [&'static dyn Field<Self>] = &[&A, &B, &PEAK, &WARMUP, &TOTAL, &MIN_RATIO, &SEED];
-    fn hide(&self) -> &[String] {
-        &self.hide
-    }
-    fn hide_mut(&mut self) -> &mut Vec<String> {
-        &mut self.hide
-    }
+    crate::hide_field!();
     /// The warm-up must end two steps before the run does.
     fn settle(&mut self, notes: &mut Vec<String>) {
         let most = self.total - 2;

@@ -111,12 +111,7 @@ impl Params for CollapseParams {
     const FIELDS: &'static [&'static dyn Field<Self>] =
         &[&N, &GENS, &FIT_STEPS, &CHARS, &TEXT_GENS, &TEXT_STEPS, &TEMP, &REAL, &MODE, &SEED];
     const PARTS: &'static [&'static str] = &["text"];
-    fn hide(&self) -> &[String] {
-        &self.hide
-    }
-    fn hide_mut(&mut self) -> &mut Vec<String> {
-        &mut self.hide
-    }
+    crate::hide_field!();
 }
 
 #[cfg(test)]

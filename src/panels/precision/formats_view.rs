@@ -3,7 +3,7 @@
 //! and each format's range on one log₂ axis.
 
 use super::formats::{fields, Format, ALL};
-use super::params::PrecisionParams;
+use super::params::{PrecisionParams, X};
 use crate::kit::run::PanelRun;
 use leptos::prelude::*;
 
@@ -46,12 +46,10 @@ fn bit_cells(f: Format, bits: u32) -> impl IntoView {
 /// The section.
 pub fn formats(run: PanelRun<PrecisionParams>) -> AnyView {
     let x = move || run.params.with(|p| p.x);
+    // The URL's own parser: clamped to ±X_LIMIT, and anything that is not a number leaves x as it was.
     let on_change = move |ev: leptos::ev::Event| {
-        if let Ok(v) = event_target_value(&ev).trim().parse::<f64>() {
-            if !v.is_nan() {
-                run.set(move |p| p.x = v.clamp(-super::params::X_LIMIT, super::params::X_LIMIT));
-            }
-        }
+        let raw = event_target_value(&ev);
+        run.set(move |p| (X.read)(p, &raw, &mut Vec::new()));
     };
     let rows = move || {
         let x = x();

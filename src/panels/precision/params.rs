@@ -136,12 +136,7 @@ impl Params for PrecisionParams {
     const FIELDS: &'static [&'static dyn Field<Self>] =
         &[&X, &SHIFT, &LR, &SHRINK, &INIT_SCALE, &GROWTH, &STEPS, &SEED];
     const PARTS: &'static [&'static str] = &["fp32", "fp16", "fp16_scaled", "bf16", "bf16_pure"];
-    fn hide(&self) -> &[String] {
-        &self.hide
-    }
-    fn hide_mut(&mut self) -> &mut Vec<String> {
-        &mut self.hide
-    }
+    crate::hide_field!();
 }
 
 #[cfg(test)]

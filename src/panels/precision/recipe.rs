@@ -17,6 +17,7 @@ use super::scaler::DynamicScaler;
 use crate::engine::clip::{flattened, global_norm, scale};
 use crate::engine::data::text::{windows, Corpus};
 use crate::engine::job::{Experiment, StepOutput};
+use crate::engine::memory::bytes;
 use crate::engine::models::char_mlp::{CharMlp, CharMlpShape};
 use crate::engine::rng::Rng;
 use crate::engine::schedule::{Kind, Schedule};
@@ -118,7 +119,9 @@ pub struct RecipeRun {
     /// The fp32 run's last gradients (logits' first), for the histogram.
     last: Vec<Tensor<1>>,
     hist: Option<GradHistogram>,
+    /// What one training step's forward pass holds (fixed by the shapes and the format).
     held: Held,
+    /// Whether the view has changed since it was last sent.
     changed: bool,
     step: u64,
     device: Device,
@@ -131,12 +134,6 @@ pub struct Held {
     pub activations: usize,
     /// The weights cast to the compute format (none in fp32).
     pub weight_copies: usize,
-    /// The fp32 weights the optimizer updates.
-    pub master: usize,
-}
-
-fn bytes<const D: usize>(t: &Tensor<D>) -> usize {
-    t.shape().num_elements() * t.dtype().size()
 }
 
 /// Contexts → logits, computed in `dt` from the fp32 weights, returned in fp32.
@@ -152,15 +149,13 @@ pub fn forward_counted(m: &CharMlp, ctx: Tensor<2, Int>, dt: FloatDType) -> (Ten
     let (emb, w1, b1, w2, b2) =
         (m.embed.val().cast(dt), m.w1.val().cast(dt), m.b1.val().cast(dt), m.w2.val().cast(dt), m.b2.val().cast(dt));
     let copies = if cast { bytes(&emb) + bytes(&w1) + bytes(&b1) + bytes(&w2) + bytes(&b2) } else { 0 };
-    let master = m.parts().iter().map(bytes).sum();
     let e = emb.select(0, ctx.reshape([b * c])).reshape([b, c * d]); // [B, C·d]
     let z = e.clone().matmul(w1) + b1.unsqueeze(); // [B, h]
     let h = z.clone().tanh();
     let out = h.clone().matmul(w2) + b2.unsqueeze(); // [B, V]
     let logits = out.clone().cast(FloatDType::F32);
     let extra = if cast { bytes(&logits) } else { 0 };
-    let held =
-        Held { activations: bytes(&e) + bytes(&z) + bytes(&h) + bytes(&out) + extra, weight_copies: copies, master };
+    let held = Held { activations: bytes(&e) + bytes(&z) + bytes(&h) + bytes(&out) + extra, weight_copies: copies };
     (logits, held)
 }
 
@@ -185,6 +180,10 @@ impl RecipeRun {
             model = model.map(&mut RoundWeights(FloatDType::BF16));
         }
         let val = windows(&corpus.val, context, VAL, &mut Rng::stream(cfg.seed, 61), device);
+        // The shapes and dtypes of a training step's tensors do not change over the run: count
+        // them once, on a batch-sized slice of the held-out windows.
+        let ctx = val.0.clone().inner().narrow(0, 0, BATCH);
+        let held = forward_counted(&model.valid(), ctx, recipe.dtype()).1;
         Self {
             recipe,
             model: Some(model),
@@ -197,7 +196,7 @@ impl RecipeRun {
             cfg,
             last: Vec::new(),
             hist: None,
-            held: Held::default(),
+            held,
             changed: true,
             step: 0,
             device: device.clone(),
@@ -256,14 +255,14 @@ impl Experiment for RecipeRun {
         self.step = step;
         let (x, y) = windows(&self.train, SHAPE.0, BATCH, &mut self.rng, &self.device);
         let m = self.model.take().expect("model is always put back after a step");
-        let (logits, held) = forward_counted(&m, x, self.recipe.dtype());
-        self.changed |= held != self.held;
-        self.held = held;
+        let logits = forward(&m, x, self.recipe.dtype());
         let loss = CrossEntropyLossConfig::new().init(&self.device).forward(logits.clone(), y.clone());
         let shrink = 2f32.powi(-self.cfg.shrink);
         let s = if self.recipe == Recipe::Fp16Scaled { self.scaler.scale } else { 1.0 };
         let mut grads = GradientsParams::from_grads((loss * (shrink * s)).backward(), &m);
-        let ok = self.finite(&m, &grads);
+        // Only fp16 can overflow where fp32 would not; elsewhere no value is read back here.
+        let fp16 = matches!(self.recipe, Recipe::Fp16 | Recipe::Fp16Scaled);
+        let ok = !fp16 || self.finite(&m, &grads);
         let scale_used = self.scaler.scale;
         let stepped = match self.recipe {
             Recipe::Fp16Scaled => self.scaler.update(ok),
@@ -277,22 +276,23 @@ impl Experiment for RecipeRun {
             _ => true,
         };
         let mut extra = Vec::new();
-        if self.recipe == Recipe::Fp32 {
-            // The logits' gradient is (softmax − one-hot)/B times the loss's factor.
-            let onehot = y.one_hot(self.vocab).float().inner();
-            let dlogits = (burn::tensor::activation::softmax(logits.inner(), 1) - onehot) * (shrink / BATCH as f32);
-            self.last = vec![dlogits.flatten(0, 1)];
-            self.last.extend(flattened(&m, &grads).into_iter().map(|g| g.inner()));
-            extra.push(underflow_share(Tensor::cat(self.last.clone(), 0)));
-        }
         if matches!(self.recipe, Recipe::Fp32 | Recipe::Fp16) {
+            let weight_grads: Vec<Tensor<1>> = flattened(&m, &grads).into_iter().map(|g| g.inner()).collect();
+            if self.recipe == Recipe::Fp32 {
+                // The logits' gradient is (softmax − one-hot)/B times the loss's factor.
+                let onehot = y.one_hot(self.vocab).float().inner();
+                let dlogits = (burn::tensor::activation::softmax(logits.inner(), 1) - onehot) * (shrink / BATCH as f32);
+                self.last = std::iter::once(dlogits.flatten(0, 1)).chain(weight_grads.iter().cloned()).collect();
+                extra.push(underflow_share(Tensor::cat(self.last.clone(), 0)));
+            }
             // Measured, not predicted: the share of this run's weight gradients that are exactly 0.
-            let g = Tensor::cat(flattened(&m, &grads).into_iter().map(|g| g.inner()).collect(), 0);
-            extra.push(g.equal_elem(0.0).float().mean());
+            extra.push(Tensor::cat(weight_grads, 0).equal_elem(0.0).float().mean());
         }
         let before = (self.recipe == Recipe::Bf16Pure).then(|| flat_weights(&m));
         let m = if stepped {
-            scale(&m, &mut grads, 1.0 / s, &self.device);
+            if s != 1.0 {
+                scale(&m, &mut grads, 1.0 / s, &self.device);
+            }
             self.opt.step(self.lr(step), m, grads)
         } else {
             m

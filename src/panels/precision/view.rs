@@ -126,11 +126,6 @@ fn gradients(run: PanelRun<PrecisionParams>, jobs: Jobs) -> AnyView {
     .into_any()
 }
 
-/// The newest value of `name` across the panel's runs.
-fn last(m: &Metrics, name: &str) -> Option<f64> {
-    m.get(name).and_then(|s| s.last_value())
-}
-
 /// The five recipes' held-out losses, and the scaler.
 fn recipes(run: PanelRun<PrecisionParams>, jobs: Jobs) -> AnyView {
     let all: Vec<RwSignal<Metrics>> = Recipe::ALL.iter().map(|r| jobs.metrics(run, r.key())).collect();
@@ -176,21 +171,21 @@ fn recipes(run: PanelRun<PrecisionParams>, jobs: Jobs) -> AnyView {
     let final_loss = move |r: Recipe| {
         move || {
             of(r)
-                .with(|m| last(m, &format!("loss_{}", r.key())))
+                .with(|m| m.last(&format!("loss_{}", r.key())))
                 .map(|v| format!("{v:.4}"))
                 .unwrap_or_else(|| "–".into())
         }
     };
     let skipped = move || {
-        of(Recipe::Fp16Scaled).with(|m| last(m, "skipped_fp16_scaled")).map_or("–".into(), |v| format!("{v:.0}"))
+        of(Recipe::Fp16Scaled).with(|m| m.last("skipped_fp16_scaled")).map_or("–".into(), |v| format!("{v:.0}"))
     };
     let unchanged = move || {
         of(Recipe::Bf16Pure)
-            .with(|m| last(m, "unchanged_bf16_pure"))
+            .with(|m| m.last("unchanged_bf16_pure"))
             .map_or("–".into(), |v| format!("{}%", fmt_num(100.0 * v)))
     };
     let zero_grads = move || {
-        let z = |r: Recipe, name: &str| of(r).with(|m| last(m, name));
+        let z = |r: Recipe, name: &str| of(r).with(|m| m.last(name));
         match (z(Recipe::Fp16, "zero_grads_fp16"), z(Recipe::Fp32, "zero_grads_fp32")) {
             (Some(a), Some(b)) => format!("{}% ({}%)", fmt_num(100.0 * a), fmt_num(100.0 * b)),
             _ => "–".into(),

@@ -64,13 +64,27 @@ pub trait Field<P>: Sync {
     fn set(&self, p: &mut P, v: &Value);
 }
 
+/// [`Params::hide`] and [`Params::hide_mut`] for a parameter struct that keeps its hidden names
+/// in a field called `hide` (every panel's does); written inside its `impl Params` block.
+#[macro_export]
+macro_rules! hide_field {
+    () => {
+        fn hide(&self) -> &[String] {
+            &self.hide
+        }
+        fn hide_mut(&mut self) -> &mut Vec<String> {
+            &mut self.hide
+        }
+    };
+}
+
 /// A panel's parameters: a fixed table of fields, plus the parts an embed may hide.
 pub trait Params: Default + Clone + PartialEq + Send + Sync + 'static {
     /// Every field, in URL and reading order.
     const FIELDS: &'static [&'static dyn Field<Self>];
     /// Parts other than controls that `hide=` may name (a figure, a sub-panel, a button row).
     const PARTS: &'static [&'static str] = &[];
-    /// The hidden parts and controls.
+    /// The hidden parts and controls (see [`hide_field!`](crate::hide_field)).
     fn hide(&self) -> &[String];
     /// The same, to change.
     fn hide_mut(&mut self) -> &mut Vec<String>;

@@ -48,12 +48,7 @@ impl Params for Toy {
         &Seed { get: |p: &Toy| p.seed, set: |p: &mut Toy, v| p.seed = v },
     ];
     const PARTS: &'static [&'static str] = &["chart"];
-    fn hide(&self) -> &[String] {
-        &self.hide
-    }
-    fn hide_mut(&mut self) -> &mut Vec<String> {
-        &mut self.hide
-    }
+    crate::hide_field!();
     fn settle(&mut self, notes: &mut Vec<String>) {
         if self.width > self.total {
             notes.push(format!("width={} is more than total; using {}.", self.width, self.total));
