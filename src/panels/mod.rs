@@ -14,6 +14,7 @@ pub mod grokking;
 pub mod lr_schedules;
 pub mod model_collapse;
 pub mod precision;
+pub mod pretraining;
 
 use crate::engine::scheduler::JobHandle;
 use crate::engine::spec::JobSpec;
@@ -94,7 +95,13 @@ pub const REGISTRY: [Concept; 17] = [
         "Trading recomputation for memory on the backward pass.",
         Some(&checkpointing::PANEL),
     ),
-    c(8, "pretraining", "Pre-training", "Next-token prediction on raw text, from noise to grammar.", None),
+    c(
+        8,
+        "pretraining",
+        "Pre-training",
+        "Next-token prediction on raw text, from noise to grammar.",
+        Some(&pretraining::PANEL),
+    ),
     c(9, "data-curation", "Training-data curation", "Filtering and deduplication: better data beats more data.", None),
     c(10, "data-mixing", "Data mixing", "How the blend of sources shapes what a model becomes good at.", None),
     c(11, "curriculum-learning", "Curriculum learning", "Whether easy-to-hard ordering helps a model learn.", None),

@@ -234,15 +234,20 @@ where
 
 fn fmt_tick(v: f64) -> String {
     let a = v.abs();
+    let trim = |s: String| s.trim_end_matches('0').trim_end_matches('.').to_string();
     // Ticks near zero arrive as float dust (−3e-18): they are 0.
     if a < 1e-12 {
         "0".into()
-    } else if !(1e-3..1e5).contains(&a) {
+    } else if (1e4..1e6).contains(&a) {
+        // Thousands as "30k": a log axis of token counts stays legible at 375 px.
+        format!("{}k", trim(format!("{:.1}", v / 1e3)))
+    } else if (1e6..1e9).contains(&a) {
+        format!("{}M", trim(format!("{:.1}", v / 1e6)))
+    } else if !(1e-3..1e9).contains(&a) {
         format!("{v:.0e}")
     } else if a >= 100.0 {
         format!("{v:.0}")
     } else {
-        let s = format!("{v:.3}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
+        trim(format!("{v:.3}"))
     }
 }

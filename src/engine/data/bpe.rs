@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 
 /// A trained tokenizer.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Bpe {
     /// The base symbols, sorted: token `i < alphabet.len()` is `alphabet[i]`.
     pub alphabet: Vec<char>,

@@ -4,4 +4,5 @@
 pub mod bpe;
 pub mod modular;
 pub mod text;
+pub mod tokens;
 pub mod toy2d;

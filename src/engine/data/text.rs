@@ -7,6 +7,8 @@ use burn::prelude::*;
 
 /// The shipped text (≈109 k characters, 39 distinct).
 pub const MOBY_DICK: &str = include_str!("../../../assets/moby-dick-1-10.txt");
+/// The State of the Union addresses of 1790–1810, normalised the same way (see `assets/TEXTS.md`).
+pub const SOTU: &str = include_str!("../../../assets/sotu-1790-1810.txt");
 
 /// A text encoded over its own character vocabulary.
 #[derive(Clone, Debug)]

@@ -7,6 +7,9 @@ use burn::nn::transformer::{TransformerEncoder, TransformerEncoderConfig, Transf
 use burn::nn::{Embedding, EmbeddingConfig, LayerNorm, LayerNormConfig, Linear, LinearConfig};
 use burn::prelude::*;
 
+use super::weights::{flatten, load};
+use crate::engine::backend::cpu_device;
+
 /// Shape of a [`Gpt`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct GptShape {
@@ -35,6 +38,19 @@ pub struct Gpt {
 }
 
 impl Gpt {
+    /// Burn's default initialisation, drawn on the CPU backend from `seed` and then loaded onto
+    /// `device`, so that a seed gives the same weights on every backend.
+    pub fn seeded(s: GptShape, seed: u64, device: &Device) -> Self {
+        let cpu = cpu_device();
+        cpu.seed(seed);
+        let host: Vec<Vec<f32>> = flatten(&Self::new(s, &cpu))
+            .into_iter()
+            .map(|t| t.into_data().try_into_vec::<f32>().unwrap_or_default())
+            .collect();
+        let model = Self::new(s, device);
+        load(model, &host).expect("a model of one shape has the same parameters on every device")
+    }
+
     /// Burn's default initialisation (seed the device for reproducible weights).
     pub fn new(s: GptShape, device: &Device) -> Self {
         let blocks =
@@ -57,5 +73,22 @@ impl Gpt {
         let mask = generate_autoregressive_mask(b, t, &device);
         let h = self.blocks.forward(TransformerEncoderInput::new(h).mask_attn(mask)); // [B, T, d]
         self.head.forward(self.norm.forward(h)) // [B, T, V]
+    }
+}
+
+impl GptShape {
+    /// Parameters: embeddings, blocks (attention 4(d² + d), MLP 2·d·f + d + f, two LayerNorms
+    /// 4d), the final LayerNorm and the head.
+    pub fn params(&self) -> usize {
+        let (v, t, l, d, f) = (self.vocab, self.context, self.layers, self.d_model, self.d_ff);
+        let block = 4 * (d * d + d) + 2 * d * f + d + f + 4 * d;
+        v * d + t * d + l * block + 2 * d + d * v + v
+    }
+
+    /// Kaplan et al. (2020)'s N: the non-embedding parameters, ≈ 12·L·d² when f = 4d (their
+    /// compute estimate C ≈ 6·N·D counts these).
+    pub fn non_embedding(&self) -> usize {
+        let (l, d, f) = (self.layers, self.d_model, self.d_ff);
+        l * (4 * (d * d + d) + 2 * d * f + d + f + 4 * d)
     }
 }

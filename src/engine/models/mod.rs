@@ -7,3 +7,5 @@ pub mod char_mlp;
 pub mod gpt;
 pub mod mlp;
 pub mod pair_mlp;
+pub mod sample;
+pub mod weights;
