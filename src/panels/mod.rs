@@ -10,6 +10,7 @@ pub mod backprop;
 pub mod checkpointing;
 pub mod clipping;
 pub mod cross_entropy;
+pub mod curation;
 pub mod grokking;
 pub mod lr_schedules;
 pub mod model_collapse;
@@ -102,7 +103,13 @@ pub const REGISTRY: [Concept; 17] = [
         "Next-token prediction on raw text, from noise to grammar.",
         Some(&pretraining::PANEL),
     ),
-    c(9, "data-curation", "Training-data curation", "Filtering and deduplication: better data beats more data.", None),
+    c(
+        9,
+        "data-curation",
+        "Training-data curation",
+        "Filtering and deduplication: better data beats more data.",
+        Some(&curation::PANEL),
+    ),
     c(10, "data-mixing", "Data mixing", "How the blend of sources shapes what a model becomes good at.", None),
     c(11, "curriculum-learning", "Curriculum learning", "Whether easy-to-hard ordering helps a model learn.", None),
     c(12, "scaling-laws", "Scaling laws", "Loss falls as a power law in parameters, data and compute.", None),

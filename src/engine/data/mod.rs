@@ -2,6 +2,7 @@
 //! byte-pair-encoding tokenizer trained on a text.
 
 pub mod bpe;
+pub mod curation;
 pub mod modular;
 pub mod text;
 pub mod tokens;

@@ -114,10 +114,13 @@ pub fn windows_at(
     device: &Device,
 ) -> (Tensor<2, Int>, Tensor<1, Int>) {
     let b = starts.len();
+    // A text shorter than a window wraps around (an empty one reads as token 0): never a panic.
+    let n = tokens.len();
+    let at = |i: usize| if n == 0 { 0 } else { i64::from(tokens[i % n]) };
     let (mut xs, mut ys) = (Vec::with_capacity(b * context), Vec::with_capacity(b * context));
-    for &at in starts {
-        xs.extend(tokens[at..at + context].iter().map(|&t| i64::from(t)));
-        ys.extend(tokens[at + 1..at + context + 1].iter().map(|&t| i64::from(t)));
+    for &s in starts {
+        xs.extend((s..s + context).map(at));
+        ys.extend((s + 1..s + context + 1).map(at));
     }
     let x = Tensor::from_data(TensorData::new(xs, [b, context]), device);
     let y = Tensor::from_data(TensorData::new(ys, [b * context]), device);
