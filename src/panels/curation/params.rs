@@ -129,7 +129,7 @@ mod tests {
         assert_eq!(CurationParams::from_query(&Query::parse(&p.to_query().to_query_string()), &mut notes), p);
         assert!(notes.is_empty(), "{notes:?}");
         let p = CurationParams::from_query(&Query::parse("noise=2&rows=0&threshold=NaN"), &mut notes);
-        assert_eq!((p.noise, p.rows, p.threshold), (0.8, 1, 0.5));
+        assert_eq!((p.noise, p.rows, p.threshold), (0.8, 1, CurationParams::default().threshold));
         assert_eq!(notes.len(), 3, "{notes:?}");
     }
 }
