@@ -14,7 +14,7 @@ pub fn PretrainExplanation() -> impl IntoView {
                 MLP, as in GPT-2 and nanoGPT) reads a window of T tokens and, at each position t, gives a distribution
                 over the next token. The loss is the mean cross-entropy over the B·T positions of a batch:"
             </p>
-            <Formula block=true tex=r"L = -\frac{1}{BT} \sum_{b=1}^{B} \sum_{t=1}^{T} \ln p_\theta(x_{b,t+1} \mid x_{b,1}, \dots, x_{b,t})" />
+            <Formula block=true tex=r"L = -\frac{1}{BT} \sum_{b=1}^{B} \sum_{t=1}^{T} \ln p_\theta(x_{b,t+1} \mid x_{b,1:t})" />
             <p>
                 "The tokenizer is a byte-pair encoding (Sennrich et al. 2016) trained here on the training text: start
                 from the characters, and repeatedly merge the most frequent adjacent pair into a new token until the
@@ -22,9 +22,10 @@ pub fn PretrainExplanation() -> impl IntoView {
             </p>
             <p>
                 "A loss in nats per token depends on the tokenizer: a bigger vocabulary packs more characters into a
-                token, and each token is harder to guess. Bits per character put every tokenizer on one scale:"
+                token, and each token is harder to guess. Bits per character put every tokenizer on one scale, with L the
+                held-out loss in nats per token:"
             </p>
-            <Formula block=true tex=r"\text{bits per character} = \frac{L_{\text{held-out}}}{\ln 2} \cdot \frac{\text{tokens}}{\text{characters}}" />
+            <Formula block=true tex=r"\text{bits per character} = \frac{L}{\ln 2} \cdot \frac{\text{tokens}}{\text{characters}}" />
             <p>
                 "The reference lines are the corpus's own entropies. The unigram entropy H(X) = −Σ p(x) ln p(x) is the
                 best loss of a model that ignores context. The bigram entropy H(Xₜ | Xₜ₋₁) is the best loss of a
