@@ -22,7 +22,8 @@ pub fn CurationExplanation() -> impl IntoView {
                 and for each of K = b·r hash functions h the minimum over the set is kept. Two documents agree on one
                 minimum with probability equal to their Jaccard similarity:"
             </p>
-            <Formula block=true tex=r"P\left[\min h(A) = \min h(B)\right] = J(A, B) = \frac{|A \cap B|}{|A \cup B|}" />
+            <Formula block=true tex=r"P\left[\min h(A) = \min h(B)\right] = J(A, B)" />
+            <Formula block=true tex=r"J(A, B) = \frac{|A \cap B|}{|A \cup B|}" />
             <p>
                 "Locality-sensitive hashing cuts the K minima into b bands of r rows and makes two documents a
                 candidate pair when a whole band matches, which turns similarity into an S-shaped chance of being

@@ -197,17 +197,17 @@ fn payoff(raw: RwSignal<Metrics>, curated: RwSignal<Metrics>) -> AnyView {
     let mean = |m: &Metrics, n: &str| crate::plot::trailing_mean(&Line::from_metrics(m, n).points, 10);
     let val = Signal::derive(move || {
         vec![
-            Line::new("val_loss_raw", raw.with(|m| mean(m, "val_loss_raw"))).color(3).label("trained on the raw crawl"),
-            Line::new("val_loss_curated", curated.with(|m| mean(m, "val_loss_curated")))
-                .color(2)
-                .label("trained on the curated crawl"),
+            raw.with(|m| Line::from_metrics(m, "val_loss_raw")).color(3).label("trained on the raw crawl"),
+            curated.with(|m| Line::from_metrics(m, "val_loss_curated")).color(2).label("trained on the curated crawl"),
         ]
     });
     let memo = Signal::derive(move || {
         raw.with(|m| {
             vec![
-                Line::new("loss_duplicated", mean(m, "loss_duplicated")).color(5).label("a document copied many times"),
-                Line::new("loss_unique", mean(m, "loss_unique")).color(0).label("documents seen once"),
+                Line::new("loss_duplicated_mean_of_10", mean(m, "loss_duplicated"))
+                    .color(5)
+                    .label("a document copied many times"),
+                Line::new("loss_unique_mean_of_10", mean(m, "loss_unique")).color(0).label("documents seen once"),
             ]
         })
     });
@@ -218,8 +218,8 @@ fn payoff(raw: RwSignal<Metrics>, curated: RwSignal<Metrics>) -> AnyView {
             <h3>"The payoff: the same model, the same steps, raw against curated data"</h3>
             <p class="readout-line">"Held-out loss: raw " <strong data-readout="val_raw">{last(raw, "val_loss_raw")}</strong> " · curated " <strong data-readout="val_curated">{last(curated, "val_loss_curated")}</strong></p>
             <div class="figures">
-                <LineChart title="Loss on held-out clean text (mean of the last 10 steps)" x_label="step" y_label="loss (nats per character)" series=val csv_name="curation-val-loss" />
-                <LineChart title="The raw run's loss on duplicated and unique documents" x_label="step" y_label="loss (nats per character)" series=memo csv_name="curation-memorisation" />
+                <LineChart title="Loss on held-out clean text (the same fixed passages for both)" x_label="step" y_label="loss (nats per character)" series=val csv_name="curation-val-loss" />
+                <LineChart title="The raw run's loss on duplicated and unique documents (mean of the last 10 steps)" x_label="step" y_label="loss (nats per character)" series=memo csv_name="curation-memorisation" />
             </div>
         </section>
     }

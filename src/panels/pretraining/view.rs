@@ -143,11 +143,12 @@ fn reference(name: &str, label: &str, y: f64, (x0, x1): (f64, f64), color: usize
     Line::new(name, vec![(x0, y), (x1, y)]).color(color).style(Style::Reference).label(label)
 }
 
-/// `series` with x in tokens seen (step × B·T).
+/// `series` with x in tokens seen (step × B·T), named `<series>_by_tokens` (its CSV column: the
+/// recorded series itself has the step as x).
 fn by_tokens(m: &Metrics, series: &str, per_step: f64) -> Line {
     let mut line = Line::from_metrics(m, series);
     line.points.iter_mut().for_each(|p| p.0 *= per_step);
-    line
+    Line { name: format!("{series}_by_tokens"), ..line }
 }
 
 /// Loss per token and bits per character against tokens seen, with the corpus's entropies.
@@ -159,7 +160,9 @@ fn charts(run: PanelRun<PretrainParams>, metrics: RwSignal<Metrics>, state: RwSi
         let mut lines = metrics.with(|m| {
             let train = crate::plot::trailing_mean(&by_tokens(m, "train_loss", k).points, 20);
             vec![
-                Line::new("train_loss_mean_of_20", train).color(0).label("training batches (mean of the last 20)"),
+                Line::new("train_loss_mean_of_20_by_tokens", train)
+                    .color(0)
+                    .label("training batches (mean of the last 20)"),
                 by_tokens(m, "val_loss", k).color(1).label("held-out text"),
             ]
         });
@@ -178,9 +181,13 @@ fn charts(run: PanelRun<PretrainParams>, metrics: RwSignal<Metrics>, state: RwSi
         }
         lines
     });
+    let lr = Signal::derive(move || {
+        metrics.with(|m| vec![Line::from_metrics(m, "lr").color(4).label("learning rate applied")])
+    });
     view! {
         <LineChart title="Loss per token against tokens seen" x_label="training tokens seen (log scale)" y_label="cross-entropy (nats per token)" series=loss log_x=true csv_name="pretraining-loss" />
         <LineChart title="Held-out bits per character: one scale for every tokenizer" x_label="training tokens seen (log scale)" y_label="bits per character" series=bits log_x=true csv_name="pretraining-bits-per-char" />
+        <LineChart title="AdamW's learning rate: linear warm-up, then cosine decay" x_label="step" y_label="learning rate" series=lr csv_name="pretraining-lr" />
     }
     .into_any()
 }
