@@ -118,7 +118,7 @@ fn known_share(text: &str, words: &HashSet<&str>) -> f64 {
 #[test]
 fn the_default_run_beats_the_bigram_entropy_and_its_samples_become_words() {
     let p = PretrainParams::default();
-    let cfg = p.config();
+    let cfg = p.run;
     let data = Rc::new(Tokens::new(cfg.corpus.text(), cfg.vocab));
     let stats = data.stats();
     let device = cpu_device();

@@ -3,6 +3,7 @@
 
 use super::Workload;
 use crate::engine::data::text::Corpus;
+use crate::engine::data::tokens::sequences;
 use crate::engine::models::gpt::{Gpt, GptShape};
 use crate::engine::rng::Rng;
 use burn::nn::loss::{CrossEntropyLoss, CrossEntropyLossConfig};
@@ -37,26 +38,11 @@ impl CharTransformer {
             device: device.clone(),
         }
     }
-
-    /// `BATCH` random windows of `context + 1` characters: inputs and next-character targets.
-    fn batch(&mut self) -> (Tensor<2, Int>, Tensor<1, Int>) {
-        let t = SHAPE.context;
-        let span = self.text.len() - t - 1;
-        let (mut xs, mut ys) = (Vec::with_capacity(BATCH * t), Vec::with_capacity(BATCH * t));
-        for _ in 0..BATCH {
-            let at = (self.rng.next_u64() % span as u64) as usize;
-            xs.extend(self.text[at..at + t].iter().map(|&c| i64::from(c)));
-            ys.extend(self.text[at + 1..at + t + 1].iter().map(|&c| i64::from(c)));
-        }
-        let x = Tensor::from_data(TensorData::new(xs, [BATCH, t]), &self.device);
-        let y = Tensor::from_data(TensorData::new(ys, [BATCH * t]), &self.device);
-        (x, y)
-    }
 }
 
 impl Workload for CharTransformer {
     fn step(&mut self) -> Tensor<1> {
-        let (x, y) = self.batch();
+        let (x, y) = sequences(&self.text, SHAPE.context, BATCH, &mut self.rng, &self.device);
         let model = self.model.take().expect("model is always put back after a step");
         let logits = model.forward(x).reshape([BATCH * SHAPE.context, SHAPE.vocab]);
         let loss = self.loss_fn.forward(logits, y);

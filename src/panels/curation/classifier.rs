@@ -1,7 +1,7 @@
 //! The quality classifier: logistic regression over hashed word unigrams and bigrams, as GPT-3
 //! filtered Common Crawl (Brown et al. 2020, appendix A: reference text against raw crawl). Each
 //! document becomes the L2-normalised counts of its n-grams in 2¹⁰ buckets (FNV-1a); the model is
-//! one Burn `Linear` layer trained with Adam on a class-weighted binary cross-entropy (the
+//! one Burn `Linear` layer trained with AdamW (strong weight decay) on a class-weighted binary cross-entropy (the
 //! reference text is a few dozen documents against hundreds of crawl documents), positives the
 //! held-out reference text, negatives the whole raw crawl. Its score is σ(w·x + b).
 
@@ -18,7 +18,7 @@ use burn::tensor::activation::{log_sigmoid, sigmoid};
 pub const BUCKETS: usize = 1024;
 /// Full-batch training steps.
 pub const STEPS: u64 = 120;
-/// Adam's learning rate.
+/// AdamW's learning rate.
 pub const LR: f64 = 0.05;
 /// AdamW's decoupled weight decay: strong, so that the model cannot memorise the few reference
 /// documents and must score by what reference-like text has in common.

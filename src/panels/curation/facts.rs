@@ -105,7 +105,7 @@ fn bins(sets: &[HashSet<u64>], found: &HashSet<(usize, usize)>) -> Vec<PairBin> 
     out
 }
 
-/// The theoretical candidate probability at each bin's centre.
+/// The theoretical candidate probability 1 − (1 − sʳ)ᵇ at s = 0, 0.01, …, 1.
 pub fn theory(lsh: Lsh) -> Vec<(f64, f64)> {
     (0..=100).map(|k| f64::from(k) / 100.0).map(|s| (s, s_curve(s, lsh.bands, lsh.rows))).collect()
 }

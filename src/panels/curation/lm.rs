@@ -56,11 +56,6 @@ pub struct LmConfig {
     pub seed: u64,
 }
 
-/// The documents a run trains on, as text.
-pub fn training_docs(crawl: &Crawl, cfg: &LmConfig) -> Vec<String> {
-    curate(crawl, cfg).0
-}
-
 /// The documents a run trains on, and for a curated run the funnel's documents kept after each
 /// stage.
 fn curate(crawl: &Crawl, cfg: &LmConfig) -> (Vec<String>, Vec<usize>) {

@@ -1,6 +1,6 @@
 //! What one pre-training run is built from: the corpus, the tokenizer's size, the model's shape
-//! and the optimisation, as plain data that both the job and the page derive from the panel's
-//! parameters.
+//! and the optimisation, as plain data: the panel's parameters hold one (`PretrainParams::run`),
+//! the job is built from it, and it is what the job restarts on.
 
 use crate::engine::choice::Choice;
 use crate::engine::data::text::{MOBY_DICK, SOTU};

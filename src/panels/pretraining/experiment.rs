@@ -81,10 +81,10 @@ pub struct Pretrain {
     sample_rng: Rng,
     device: Device,
     pending: Option<(u64, Tensor<2, Int>)>,
-    snapshot_has_sample: bool,
-    /// The last step run, and the step the snapshot in flight was taken at.
+    /// The last step run (no step runs while a snapshot is in flight, so it is the snapshot's).
     step: u64,
-    snapshot_step: u64,
+    /// The steps after which text is sampled.
+    checkpoints: Vec<u64>,
     state: PretrainView,
     fresh: bool,
 }
@@ -125,9 +125,8 @@ impl Pretrain {
             sample_rng: Rng::stream(cfg.seed, 82),
             device: device.clone(),
             pending: None,
-            snapshot_has_sample: false,
             step: 0,
-            snapshot_step: 0,
+            checkpoints: checkpoints(cfg.steps),
             state: PretrainView {
                 bpe: data.bpe.clone(),
                 stats: data.stats(),
@@ -155,9 +154,7 @@ impl Pretrain {
     /// Draws the checkpoint's continuations on the device; they come back with the snapshot.
     fn sample(&mut self, step: u64, model: &Gpt) {
         let prompt = self.data.bpe.encode(self.cfg.corpus.prompt());
-        let per_token = self.data.chars(&self.data.val[..self.data.val.len().min(2000)]) as f64
-            / self.data.val.len().clamp(1, 2000) as f64;
-        let n = ((SAMPLE_CHARS as f64 / per_token.max(1.0)).ceil() as usize).max(8);
+        let n = ((SAMPLE_CHARS as f64 / self.state.stats.chars_per_token.max(1.0)).ceil() as usize).max(8);
         let context = self.cfg.context;
         let ids = generate(model, &prompt, SAMPLE_ROWS, n, SAMPLE_TEMP, context, &mut self.sample_rng);
         self.pending = Some((step, ids));
@@ -181,7 +178,7 @@ impl Experiment for Pretrain {
         let lr = self.scheduler.step().base();
         let grads = GradientsParams::from_grads(loss.backward(), &model);
         let model = self.optim.step(lr, model, grads);
-        if checkpoints(self.cfg.steps).contains(&step) {
+        if self.checkpoints.contains(&step) {
             self.sample(step, &model);
         }
         self.model = Some(model);
@@ -200,8 +197,6 @@ impl Experiment for Pretrain {
     /// The checkpoint's token ids (when one is waiting), then the weights.
     fn snapshot(&mut self) -> Vec<Tensor<1>> {
         let mut out = Vec::new();
-        self.snapshot_has_sample = self.pending.is_some();
-        self.snapshot_step = self.step;
         if let Some((_, ids)) = &self.pending {
             out.push(ids.clone().float().flatten(0, 1));
         }
@@ -210,7 +205,8 @@ impl Experiment for Pretrain {
     }
 
     fn absorb(&mut self, _extra: Vec<Vec<f32>>, mut snapshot: Vec<Vec<f32>>) {
-        if std::mem::take(&mut self.snapshot_has_sample) && !snapshot.is_empty() {
+        // A snapshot taken while a checkpoint waited carries its ids first (see `snapshot`).
+        if self.pending.is_some() && !snapshot.is_empty() {
             let ids: Vec<u32> = snapshot.remove(0).iter().map(|&v| v as u32).collect();
             if let Some((step, _)) = self.pending.take() {
                 let per_row = ids.len() / SAMPLE_ROWS;
@@ -221,7 +217,7 @@ impl Experiment for Pretrain {
         }
         if !snapshot.is_empty() {
             self.state.weights = snapshot;
-            self.state.weights_step = self.snapshot_step;
+            self.state.weights_step = self.step;
             self.fresh = true;
         }
     }

@@ -14,12 +14,12 @@ use std::rc::Rc;
 
 /// The run; with the model hidden (`hide=model`) it never trains.
 pub fn parts(p: &PretrainParams) -> Vec<Part> {
-    vec![Part::new("model", p.steps).depends_on(&p.config()).scheduled(!p.hides("model"))]
+    vec![Part::new("model", p.run.steps).depends_on(&p.run).scheduled(!p.hides("model"))]
 }
 
 /// Builds `part` from `p`: the tokenizer is trained here, once per build, on the training text.
 pub fn spawn(part: &str, p: &PretrainParams, budget: u64, device: &Device) -> Option<JobHandle> {
-    let (cfg, device) = (p.config(), device.clone());
+    let (cfg, device) = (p.run, device.clone());
     (part == "model").then(|| {
         let data = Rc::new(Tokens::new(cfg.corpus.text(), cfg.vocab));
         let f = Box::new(move || Pretrain::new(data.clone(), cfg, &device));

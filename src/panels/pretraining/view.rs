@@ -67,7 +67,7 @@ fn follow_run(
                 taken.set_value(j.view_revision());
                 let view = j.view::<PretrainView>();
                 if let Some(v) = &view {
-                    let cfg = run.params.with_untracked(PretrainParams::config);
+                    let cfg = run.params.with_untracked(|p| p.run);
                     if let Ok(p) = Probe::load(v, &cfg) {
                         probe_step.set(Some(p.step));
                         probe.set_value(Some(p));
@@ -89,7 +89,7 @@ fn readouts(
     metrics: RwSignal<Metrics>,
     state: RwSignal<Option<PretrainView>>,
 ) -> AnyView {
-    let cfg = Memo::new(move |_| run.params.with(PretrainParams::config));
+    let cfg = Memo::new(move |_| run.params.with(|p| p.run));
     let vocab = move || state.with(|s| s.as_ref().map(|s| s.bpe.len())).unwrap_or_else(|| cfg.get().vocab.max(39));
     let shape = move || cfg.get().shape(vocab());
     let tokens = move || metrics.with(|m| m.last("tokens_seen")).unwrap_or(0.0);
@@ -153,8 +153,8 @@ fn by_tokens(m: &Metrics, series: &str, per_step: f64) -> Line {
 
 /// Loss per token and bits per character against tokens seen, with the corpus's entropies.
 fn charts(run: PanelRun<PretrainParams>, metrics: RwSignal<Metrics>, state: RwSignal<Option<PretrainView>>) -> AnyView {
-    let per_step = move || run.params.with(|p| p.config().tokens_per_step()) as f64;
-    let span = move || (per_step(), per_step() * run.params.with(|p| p.steps) as f64);
+    let per_step = move || run.params.with(|p| p.run.tokens_per_step()) as f64;
+    let span = move || (per_step(), per_step() * run.params.with(|p| p.run.steps) as f64);
     let loss = Signal::derive(move || {
         let k = per_step();
         let mut lines = metrics.with(|m| {
@@ -269,7 +269,7 @@ fn next_token(
 
 /// Text sampled at each checkpoint of the run, side by side.
 fn samples(run: PanelRun<PretrainParams>, state: RwSignal<Option<PretrainView>>) -> AnyView {
-    let prompt = move || run.params.with(|p| p.corpus.prompt());
+    let prompt = move || run.params.with(|p| p.run.corpus.prompt());
     view! {
         <section class="subpanel" aria-label="Samples">
             <h3>{format!("Samples along the run (temperature {SAMPLE_TEMP})")}</h3>
@@ -285,7 +285,7 @@ fn samples(run: PanelRun<PretrainParams>, state: RwSignal<Option<PretrainView>>)
             </ol>
             <p class="caption">{move || format!(
                 "Drawn on the training device after steps {}; each continues the fixed prompt.",
-                super::experiment::checkpoints(run.params.with(|p| p.steps)).iter().map(u64::to_string).collect::<Vec<_>>().join(", ")
+                super::experiment::checkpoints(run.params.with(|p| p.run.steps)).iter().map(u64::to_string).collect::<Vec<_>>().join(", ")
             )}</p>
         </section>
     }
