@@ -20,7 +20,7 @@ pub const PANEL: crate::kit::Panel = crate::panel! {
     view: view::CurationPanel,
     explanation: explain::CurationExplanation,
     series: &["val_loss_raw", "val_loss_curated", "loss_duplicated", "loss_unique", "docs_kept"],
-    watch: "the funnel's documents column shrinking stage by stage while the clean column barely moves; then the S-curve, where the measured dots follow the formula; then the payoff, where the passage copied dozens of times sinks below the text seen once.",
+    watch: "the funnel's documents column shrinking stage by stage while the clean column keeps most of its documents; then the S-curve, where the measured dots follow the formula; then the payoff, where the passage copied dozens of times sinks below the text seen once.",
     picture: picture,
     test_query: "steps=10&noise=0.3",
 };
