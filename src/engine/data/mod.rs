@@ -3,7 +3,9 @@
 
 pub mod bpe;
 pub mod curation;
+pub mod domains;
 pub mod modular;
+pub mod ngram;
 pub mod text;
 pub mod tokens;
 pub mod toy2d;
