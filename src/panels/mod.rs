@@ -11,6 +11,7 @@ pub mod checkpointing;
 pub mod clipping;
 pub mod cross_entropy;
 pub mod curation;
+pub mod curriculum;
 pub mod data_mixing;
 pub mod grokking;
 pub mod lr_schedules;
@@ -118,7 +119,13 @@ pub const REGISTRY: [Concept; 17] = [
         "How the blend of sources shapes what a model becomes good at.",
         Some(&data_mixing::PANEL),
     ),
-    c(11, "curriculum-learning", "Curriculum learning", "Whether easy-to-hard ordering helps a model learn.", None),
+    c(
+        11,
+        "curriculum-learning",
+        "Curriculum learning",
+        "Whether easy-to-hard ordering helps a model learn.",
+        Some(&curriculum::PANEL),
+    ),
     c(12, "scaling-laws", "Scaling laws", "Loss falls as a power law in parameters, data and compute.", None),
     c(
         13,

@@ -99,7 +99,7 @@ fn readouts(metrics: RwSignal<Metrics>, reference: [f64; K]) -> impl IntoView {
     let last = move |name: String| metrics.with(|m| m.last(&name));
     let row = move |d: usize| {
         let text = move || match last(format!("val_loss_{}", NAMES[d])) {
-            Some(v) => format!("{} (reference {}, excess {:+.3})", fmt_num(v), fmt_num(reference[d]), v - reference[d]),
+            Some(v) => format!("{} (3-gram {}, {:+.3})", fmt_num(v), fmt_num(reference[d]), v - reference[d]),
             None => "–".into(),
         };
         view! { <li>{NAMES[d]} ": " <strong>{text}</strong></li> }
@@ -135,7 +135,9 @@ fn sweep_view(run: PanelRun<MixingParams>, jobs: Jobs) -> AnyView {
             {move || params.with(|p| p.sweep).then(|| view! { <Progress done=done total=total rate=rate.rate /> })}
             {move || (!params.with(|p| p.sweep)).then(|| view! { <p class="note">"The sweep is off: tick “Train the sweep” to train its models (about " {move || params.with(|p| p.points)} " times the run above, in all)."</p> })}
             <p class="readout-line">{best}</p>
-            <LineChart title="Final held-out loss against the swept domain's weight" x_label="weight of the swept domain" y_label="final cross-entropy (nats per character)" series=finals log_y=true csv_name="mixing-sweep" />
+            <div class="sweep-chart" class:hidden=move || !params.with(|p| p.sweep)>
+                <LineChart title="Final held-out loss against the swept domain's weight" x_label="weight of the swept domain" y_label="final cross-entropy (nats per character)" series=finals log_y=true csv_name="mixing-sweep" />
+            </div>
         </section>
     }
     .into_any()
