@@ -41,12 +41,12 @@ fn under_the_default_budget_the_curriculum_leads_halfway_and_feeds_harder_exampl
         // Uniform over 1–4 digits is 2.5 on average; the curriculum starts near 1 and ends there.
         assert!((er.0 - 2.5).abs() < 0.15 && (er.1 - 2.5).abs() < 0.15, "{er:?}");
         assert!(ee.0 < 1.5 && (ee.1 - 2.5).abs() < 0.15, "{ee:?}");
-        let half = p.steps as usize / 2 - 1;
-        let at = |j: &Job<Race>, n: &str| values(j, n)[half];
-        let (r_hi, r_mean) = (at(&random, "test_acc_random_max"), at(&random, "test_acc_random"));
-        let (e_lo, e_mean) = (at(&easy, "test_acc_easy_to_hard_min"), at(&easy, "test_acc_easy_to_hard"));
-        eprintln!("seed {seed}: accuracy halfway, random {r_mean:.3} (best seed {r_hi:.3}), easy to hard {e_mean:.3} (worst seed {e_lo:.3})");
-        // Measured 2026-12-03: 0.087 against 0.154 (seeds 1–3), 0.087 against 0.188 (seeds 4–6).
+        // Averaged over the middle fifth of the run (steps 241–360), where the curves are steep.
+        let mid = |j: &Job<Race>, n: &str| mean(&values(j, n)[2 * tenth * 2..2 * tenth * 3]);
+        let (r_hi, r_mean) = (mid(&random, "test_acc_random_max"), mid(&random, "test_acc_random"));
+        let (e_lo, e_mean) = (mid(&easy, "test_acc_easy_to_hard_min"), mid(&easy, "test_acc_easy_to_hard"));
+        eprintln!("seed {seed}: accuracy mid-run, random {r_mean:.3} (best seed {r_hi:.3}), easy to hard {e_mean:.3} (worst seed {e_lo:.3})");
+        // Measured 2026-12-03: random 0.092, easy to hard 0.173 (seeds 1–3); 0.085 and 0.183 (4–6).
         assert!(e_lo > r_hi && e_mean > 1.4 * r_mean, "seed {seed}");
     }
 }
@@ -58,6 +58,6 @@ fn with_budget_to_spare_the_curriculum_gains_nothing() {
     let r = *values(&random, "test_acc_random").last().unwrap();
     let e = *values(&easy, "test_acc_easy_to_hard").last().unwrap();
     eprintln!("1,500 steps: random {r:.3}, easy to hard {e:.3}");
-    // Measured 2026-12-03: random 0.680, easy to hard 0.655.
+    // Measured 2026-12-03: random 0.670, easy to hard 0.645.
     assert!(e < r + 0.01, "random {r}, easy to hard {e}");
 }

@@ -34,7 +34,8 @@ pub struct Line {
     pub color: Option<usize>,
     /// Line, reference or marker.
     pub style: Style,
-    /// What the legend says; `None` shows the name with spaces for underscores.
+    /// What the legend says; `None` shows the name with spaces for underscores, and an empty label
+    /// leaves the series out of the legend (a spread the chart's title explains).
     pub label: Option<String>,
 }
 
@@ -99,6 +100,7 @@ pub fn LineChart(
         series.with(|s| {
             s.iter()
                 .enumerate()
+                .filter(|(_, l)| l.label.as_deref() != Some(""))
                 .map(|(i, l)| LegendItem { label: l.legend_text(), color: l.color.unwrap_or(i), style: l.style })
                 .collect::<Vec<_>>()
         })

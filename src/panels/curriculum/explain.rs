@@ -13,7 +13,7 @@ pub fn CurriculumExplanation() -> impl IntoView {
                 add two numbers of 1 to 4 digits, given as one-hot digits and answered digit by digit; an example's
                 difficulty is its number of digits. The training set holds 2,000 problems of each difficulty,
                 sorted from easy to hard. Four orderings train for the same steps on the same set, each with three
-                seeds, and are tested on the same 400 clean problems."
+                seeds, and are tested on the same 200 clean problems, 50 of each difficulty."
             </p>
             <p>
                 "A curriculum draws its batches from the easiest share c(t) of the set, the competence, which a

@@ -15,7 +15,7 @@ pub const INPUTS: usize = 2 * DIGITS * 10;
 /// Training examples per difficulty.
 pub const TRAIN_PER: usize = 2_000;
 /// Test examples per difficulty.
-pub const TEST_PER: usize = 100;
+pub const TEST_PER: usize = 50;
 
 /// One addition problem.
 #[derive(Clone, Copy, Debug, PartialEq)]

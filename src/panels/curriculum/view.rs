@@ -8,7 +8,6 @@ use super::runs::parts;
 use super::task::DIGITS;
 use crate::components::chart::download;
 use crate::components::chart::line::{Line, LineChart, Style};
-use crate::components::controls::fmt_num;
 use crate::engine::job::Steppable;
 use crate::engine::metrics::{csv, Metrics};
 use crate::kit::run::{use_panel, Jobs, RunControls, RunFrame};
@@ -63,15 +62,13 @@ pub fn CurriculumPanel() -> impl IntoView {
 fn lines(m: &Metrics, o: Ordering, color: usize) -> (Vec<Line>, Line, Vec<Line>) {
     let k = o.key();
     let mean = Line::from_metrics(m, &format!("test_acc_{k}")).color(color).label(o.label());
-    let edge = |which: &str, words: &str| {
-        Line::from_metrics(m, &format!("test_acc_{k}_{which}"))
-            .color(color)
-            .style(Style::Reference)
-            .label(format!("{}: {words} seed", o.label()))
+    // The seeds' spread: dashed, in the ordering's colour, explained by the title, not the legend.
+    let edge = |which: &str| {
+        Line::from_metrics(m, &format!("test_acc_{k}_{which}")).color(color).style(Style::Reference).label("")
     };
     let fed = Line::from_metrics(m, &format!("batch_difficulty_{k}")).color(color).label(o.label());
     let levels = (1..=DIGITS).map(|d| Line::from_metrics(m, &format!("acc_d{d}_{k}"))).collect();
-    (vec![mean, edge("min", "lowest"), edge("max", "highest")], fed, levels)
+    (vec![mean, edge("min"), edge("max")], fed, levels)
 }
 
 /// Each ordering's newest accuracy, mean and range over the seeds.
@@ -153,7 +150,7 @@ fn slice_ends(line: &Line) -> String {
     let total = line.points.len();
     let ends: Vec<String> = (0..SLICES)
         .filter_map(|s| ((s + 1) * total / SLICES).checked_sub(1).and_then(|i| line.points.get(i)))
-        .map(|p| fmt_num(p.0))
+        .map(|p| format!("{:.0}", p.0))
         .collect();
     ends.join(", ")
 }
