@@ -116,7 +116,7 @@ pub const SEED: Seed<P> = Seed { get: |p| p.seed, set: |p, v| p.seed = v };
 impl Params for MixingParams {
     const FIELDS: &'static [&'static dyn Field<Self>] =
         &[&PRESET, &MIX, &TEMP, &STEPS, &SWEEP, &SWEEP_DOMAIN, &POINTS, &SWEEP_STEPS, &SEED];
-    const PARTS: &'static [&'static str] = &["losses", "weights", "sweep-results"];
+    const PARTS: &'static [&'static str] = &["mix", "losses", "weights", "sweep-results"];
     crate::hide_field!();
 
     /// A preset other than the reader's own sets the weights.

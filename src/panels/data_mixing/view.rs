@@ -39,7 +39,7 @@ pub fn MixingPanel() -> impl IntoView {
                 <div class="controls" aria-label="Parameters">
                     <RunControls run=run />
                     {run.controls(&[&PRESET, &TEMP])}
-                    {mix_sliders(run)}
+                    {run.part("mix", move || mix_sliders(run).into_any())}
                     {run.controls(&[&STEPS, &SEED])}
                     {readouts(metrics, reference.get_value())}
                 </div>
@@ -83,7 +83,7 @@ fn mix_sliders(run: PanelRun<MixingParams>) -> impl IntoView {
                 p.preset = Preset::Custom;
             })
         });
-        view! { <Slider name="mix" label=LABELS[d] min=0.0 max=1.0 step=0.01 value=value on_change=on_change /> }
+        view! { <Slider label=LABELS[d] min=0.0 max=1.0 step=0.01 value=value on_change=on_change /> }
     };
     view! {
         <fieldset class="mix">
