@@ -68,7 +68,7 @@ impl MixingParams {
         let natural = weights(Preset::Natural, sizes(), 1.0, self.mix);
         let points =
             line_weights(self.points as usize).into_iter().map(|w| line_point(natural, self.sweep_domain.0, w));
-        SweepConfig { domain: self.sweep_domain.0, points: points.collect(), steps: self.sweep_steps, seed: self.seed }
+        SweepConfig { points: points.collect(), steps: self.sweep_steps, seed: self.seed }
     }
 }
 

@@ -127,6 +127,13 @@ pub fn chart_reference(domains: &Domains) -> [f64; K] {
     reference(domains, |t| starts(t, EVAL_ROWS))
 }
 
+/// [`chart_reference`], computed once per page (the texts are tokenized and counted once, not at
+/// every mount of the panel).
+pub fn chart_reference_once() -> [f64; K] {
+    static REFERENCE: std::sync::OnceLock<[f64; K]> = std::sync::OnceLock::new();
+    *REFERENCE.get_or_init(|| chart_reference(&Domains::load()))
+}
+
 impl Online {
     /// Probe windows of every domain's held-out text (not those the chart scores), and the
     /// 3-gram reference's loss on them.

@@ -39,8 +39,6 @@ pub fn line_weights(n: usize) -> Vec<f64> {
 /// The sweep's settings.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SweepConfig {
-    /// The domain whose weight moves.
-    pub domain: usize,
     /// The mixtures, one per point.
     pub points: Vec<[f64; K]>,
     /// Steps per point.
@@ -80,7 +78,7 @@ impl Experiment for Sweep {
 
     fn train_step(&mut self, step: u64, inspect: bool) -> StepOutput {
         let point = ((step.max(1) - 1) / self.cfg.steps.max(1)) as usize;
-        if point != self.point || self.run.is_none() {
+        if point != self.point {
             self.run = Some(self.run_for(point));
             self.point = point;
         }

@@ -4,12 +4,12 @@
 
 use super::mix::{linked, Preset};
 use super::params::{MixingParams, POINTS, PRESET, SEED, STEPS, SWEEP, SWEEP_DOMAIN, SWEEP_STEPS, TEMP};
-use super::run::chart_reference;
+use super::run::chart_reference_once;
 use super::runs::parts;
 use super::sweep::line_weights;
 use crate::components::chart::line::{Line, LineChart, Style};
 use crate::components::controls::{fmt_num, Progress, Slider};
-use crate::engine::data::domains::{Domains, K, NAMES};
+use crate::engine::data::domains::{K, NAMES};
 use crate::engine::job::Steppable;
 use crate::engine::metrics::Metrics;
 use crate::kit::hooks::StepRate;
@@ -24,7 +24,7 @@ const LABELS: [&str; K] = ["prose (Moby-Dick)", "speeches (State of the Union)",
 pub fn MixingPanel() -> impl IntoView {
     let (run, jobs) = use_panel::<MixingParams>(parts);
     let metrics = jobs.metrics(run, "run");
-    let reference = StoredValue::new(chart_reference(&Domains::load()));
+    let reference = StoredValue::new(chart_reference_once());
     let losses = Signal::derive(move || metrics.with(|m| loss_lines(m, reference.get_value())));
     let weights = Signal::derive(move || {
         metrics.with(|m| {
