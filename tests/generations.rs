@@ -46,7 +46,7 @@ impl Experiment for Toy {
     fn absorb(&mut self, _: Vec<Vec<f32>>, snapshot: Vec<Vec<f32>>) {
         if self.waiting {
             self.chunks_left = 3;
-            self.records.push(Record { name: "steps_at_end", x: self.gen, y: f64::from(snapshot[0][0]) });
+            self.records.push(Record { name: "steps_at_end".into(), x: self.gen, y: f64::from(snapshot[0][0]) });
         }
     }
     fn host_work_pending(&self) -> bool {
@@ -55,7 +55,7 @@ impl Experiment for Toy {
     fn host_work(&mut self) -> bool {
         self.chunks_left -= 1;
         if self.chunks_left == 0 {
-            self.records.push(Record { name: "generation_done", x: self.gen, y: 1.0 });
+            self.records.push(Record { name: "generation_done".into(), x: self.gen, y: 1.0 });
             self.gen += 1;
             self.waiting = false;
         }

@@ -24,7 +24,10 @@ fn run(c: &Concept, panel: &Panel, query: &str) -> Metrics {
         let j = j.borrow();
         assert_eq!(j.status(), Status::Done, "{}: a job ended {:?} at step {}", c.slug, j.status(), j.steps());
     }
-    JobGroup(jobs).try_metrics().unwrap_or_else(|names| panic!("{}: two jobs report {names:?}", c.slug))
+    JobGroup::new(jobs)
+        .with_derive(panel.derive)
+        .try_metrics()
+        .unwrap_or_else(|names| panic!("{}: two jobs report {names:?}", c.slug))
 }
 
 #[test]

@@ -84,8 +84,9 @@ pub trait Experiment {
 /// A point an experiment records outside the per-step vector: series `name`, at `x`, value `y`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Record {
-    /// Series name (lower_snake_case, distinct from the per-step names).
-    pub name: &'static str,
+    /// Series name (lower_snake_case, distinct from the per-step names), which may be made at
+    /// run time (panel 12 names each run's result after its size and data).
+    pub name: String,
     /// Where on the x axis (a generation number, say).
     pub x: u64,
     /// The value.

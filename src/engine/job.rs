@@ -187,7 +187,7 @@ impl<E: Experiment> Job<E> {
     /// work is left.
     fn file_records(&mut self) {
         for r in self.exp.drain_records() {
-            self.rec.push(r.name, r.x, r.y);
+            self.rec.push(&r.name, r.x, r.y);
         }
         let finished = self.confirmed >= self.budget && !self.exp.host_work_pending();
         if finished && self.status != Status::Diverged {

@@ -74,7 +74,7 @@ pub fn use_jobs(group: SharedGroup, visible: Rc<Cell<bool>>) -> NodeRef<Section>
         let visible = visible.clone();
         let set = move |v: bool| {
             visible.set(v);
-            group.with_value(|g| g.borrow().0.iter().for_each(|j| j.borrow_mut().set_visible(v)));
+            group.with_value(|g| g.borrow().jobs.iter().for_each(|j| j.borrow_mut().set_visible(v)));
         };
         if let Some(o) = observe_visibility(&el, set) {
             let o = StoredValue::new_local(o);

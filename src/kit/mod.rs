@@ -36,6 +36,8 @@ pub struct Panel {
     /// A reduced configuration (a query string) that runs to the end in seconds: the browser and
     /// native registry tests use it; the panel's own tests assert its phenomenon at the defaults.
     pub test_query: &'static str,
+    /// Series computed on the page from the jobs' series (none for most panels).
+    pub derive: Option<crate::engine::group::Derive>,
     /// The gallery's small picture of what the panel shows, computed from the panel's own
     /// formulas and data.
     pub picture: fn() -> crate::plot::picture::Picture,
@@ -101,6 +103,8 @@ pub struct PanelSlug(pub &'static str);
 /// ```
 #[macro_export]
 macro_rules! panel {
+    (@derive) => { None };
+    (@derive $d:expr) => { Some($d) };
     (
         params: $params:ty,
         view: $vmod:ident :: $view:ident,
@@ -108,7 +112,8 @@ macro_rules! panel {
         series: $series:expr,
         watch: $watch:expr,
         picture: $picture:expr,
-        test_query: $tq:expr $(,)?
+        test_query: $tq:expr
+        $(, derive: $derive:expr)? $(,)?
     ) => {
         $crate::kit::Panel {
             parts: |q| runs::parts(&<$params as $crate::state::query::UrlParams>::from_query(q, &mut Vec::new())),
@@ -119,6 +124,7 @@ macro_rules! panel {
             watch: $watch,
             picture: $picture,
             test_query: $tq,
+            derive: $crate::panel!(@derive $($derive)?),
             #[cfg(target_arch = "wasm32")]
             view: || {
                 use leptos::prelude::*;

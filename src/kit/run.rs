@@ -10,7 +10,7 @@ use super::hooks::{
 };
 use crate::components::controls::{Actions, PlayControls, Progress, SeedInput, Select, Slider, Toggle};
 use crate::components::panel_frame::PanelFrame;
-use crate::engine::group::JobGroup;
+use crate::engine::group::{Derive, JobGroup};
 use crate::engine::job::{Status, Steppable};
 use crate::engine::metrics::Metrics;
 use crate::engine::mirror::Mirror;
@@ -61,7 +61,7 @@ impl Jobs {
     fn regroup(self, group: &SharedGroup) {
         let jobs =
             self.0.with_value(|es| es.iter().filter(|e| e.scheduled).map(|e| e.mirror.clone() as JobHandle).collect());
-        *group.borrow_mut() = JobGroup(jobs);
+        group.borrow_mut().set_jobs(jobs);
     }
 
     /// Calls `f` with part `name`'s mirror (`None` if the panel has no such part).
@@ -197,6 +197,20 @@ impl<P: Params> PanelRun<P> {
         }
     }
 
+    /// Adds series computed from the jobs' series (see [`Derive`]) to the panel's metrics, as
+    /// `window.trainlab.metrics` reports them and [`PanelRun::merged`] draws them.
+    pub fn derive(self, derive: Derive) {
+        self.group.with_value(|g| g.borrow_mut().set_derive(Some(derive)));
+    }
+
+    /// All jobs' series and the derived ones, as a signal for charts: copied on a draw when any
+    /// job has something new.
+    pub fn merged(self) -> RwSignal<Metrics> {
+        let metrics = RwSignal::new(Metrics::default());
+        self.on_draw(move || metrics.set(self.group.with_value(|g| g.borrow().metrics())));
+        metrics
+    }
+
     /// Whether `name` (a control's key or a part) is hidden by `hide=`.
     pub fn hidden(self, name: &str) -> bool {
         self.params.with(|p| p.hides(name))
@@ -217,8 +231,8 @@ impl<P: Params> PanelRun<P> {
     fn refresh(self) {
         let (status, (steps, total), errors, each) = self.group.with_value(|g| {
             let g = g.borrow();
-            let errors: Vec<String> = g.0.iter().filter_map(|j| j.borrow().error()).collect();
-            let each: Vec<u64> = g.0.iter().map(|j| j.borrow().revision()).collect();
+            let errors: Vec<String> = g.jobs.iter().filter_map(|j| j.borrow().error()).collect();
+            let each: Vec<u64> = g.jobs.iter().map(|j| j.borrow().revision()).collect();
             (g.status(), g.progress(), errors, each)
         });
         if self.total.get_untracked() != total {

@@ -18,6 +18,7 @@ pub mod lr_schedules;
 pub mod model_collapse;
 pub mod precision;
 pub mod pretraining;
+pub mod scaling_laws;
 
 use crate::engine::scheduler::JobHandle;
 use crate::engine::spec::JobSpec;
@@ -126,7 +127,13 @@ pub const REGISTRY: [Concept; 17] = [
         "Whether easy-to-hard ordering helps a model learn.",
         Some(&curriculum::PANEL),
     ),
-    c(12, "scaling-laws", "Scaling laws", "Loss falls as a power law in parameters, data and compute.", None),
+    c(
+        12,
+        "scaling-laws",
+        "Scaling laws",
+        "Loss falls as a power law in parameters, data and compute.",
+        Some(&scaling_laws::PANEL),
+    ),
     c(
         13,
         "emergent-abilities",

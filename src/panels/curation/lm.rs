@@ -105,8 +105,11 @@ impl CrawlLm {
         let join = |docs: &[String]| chars.encode(&docs.join("\n\n"));
         let (docs, funnel) = curate(&crawl, &cfg);
         let train = join(&docs);
-        let records =
-            funnel.iter().enumerate().map(|(i, &n)| Record { name: "docs_kept", x: i as u64, y: n as f64 }).collect();
+        let records = funnel
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| Record { name: "docs_kept".into(), x: i as u64, y: n as f64 })
+            .collect();
         let mut evals = vec![spread(&join(&crawl.val), device)];
         let mut names = vec![match cfg.which {
             Which::Raw => "val_loss_raw".to_string(),

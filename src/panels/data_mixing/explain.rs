@@ -37,7 +37,9 @@ pub fn MixingExplanation() -> impl IntoView {
                 arithmetic's excess vanish first and starves it, and arithmetic ends worse than under natural
                 proportions (2.44 against 2.18 nats at the defaults). DoReMi trains its reference as a model of
                 the same kind on the uniform mixture; with a reference this weak, reweighting is only as good as
-                what the reference knows."
+                what the reference knows. At this size natural proportions are hard to beat on the worst
+                domain: measured natively at seed 1, a uniform-trained reference gave a worst loss of 2.36 nats
+                and an e-mail-heavy mixture 2.27, against natural's 2.26."
             </p>
             <p>
                 "The sweep trains a fresh model at each point of a line through the simplex: one domain's weight

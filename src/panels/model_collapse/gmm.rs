@@ -211,8 +211,12 @@ impl Experiment for MixtureCollapse {
         }
         let Some(fitted) = snapshot.first().and_then(|raw| Mixture::from_raw(raw)) else { return };
         let g = self.gen as u64;
-        self.records.push(Record { name: "sigma", x: g, y: fitted.std() });
-        self.records.push(Record { name: "tail_mass", x: g, y: fitted.tail_mass(fitted.mean(), self.tail_width) });
+        self.records.push(Record { name: "sigma".into(), x: g, y: fitted.std() });
+        self.records.push(Record {
+            name: "tail_mass".into(),
+            x: g,
+            y: fitted.tail_mass(fitted.mean(), self.tail_width),
+        });
         let synthetic = fitted.sample(self.pool.synthetic_needed(), self.cfg.temperature, &mut self.rng);
         self.gens.push(MixtureGeneration { fitted, hist: histogram(&self.pool.data) });
         self.waiting = false;

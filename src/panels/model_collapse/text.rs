@@ -133,8 +133,8 @@ impl TextCollapse {
             distinct: distinct_ngrams(text, 4),
             excerpt: self.corpus.decode(&text[..EXCERPT.min(text.len())]),
         };
-        self.records.push(Record { name: "perplexity", x: g, y: gen.perplexity });
-        self.records.push(Record { name: "distinct_4grams", x: g, y: gen.distinct });
+        self.records.push(Record { name: "perplexity".into(), x: g, y: gen.perplexity });
+        self.records.push(Record { name: "distinct_4grams".into(), x: g, y: gen.distinct });
         self.gens.push(gen);
         self.waiting = false;
         if self.gen + 1 < self.cfg.generations {
