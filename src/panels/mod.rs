@@ -13,6 +13,7 @@ pub mod cross_entropy;
 pub mod curation;
 pub mod curriculum;
 pub mod data_mixing;
+pub mod emergence;
 pub mod grokking;
 pub mod lr_schedules;
 pub mod model_collapse;
@@ -139,7 +140,7 @@ pub const REGISTRY: [Concept; 17] = [
         "emergent-abilities",
         "Emergent abilities",
         "Skills that seem to appear suddenly, and how the metric shapes that story.",
-        None,
+        Some(&emergence::PANEL),
     ),
     c(
         14,
