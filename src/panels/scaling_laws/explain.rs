@@ -35,11 +35,15 @@ pub fn ScalingExplanation() -> impl IntoView {
                 ± values are the spread over 40 fits to runs drawn with replacement:"
             </p>
             <Formula block=true tex=r"L(N, D) = E + \frac{A}{N^{\alpha}} + \frac{B}{D^{\beta}}" />
-            <Formula block=true tex=r"\min_{a, b, e, \alpha, \beta} \sum_i \mathrm{Huber}_{\delta}\left(\mathrm{LSE}(a - \alpha \log N_i,\ b - \beta \log D_i,\ e) - \log L_i\right)" />
+            <Formula block=true tex=r"\min_{a, b, e, \alpha, \beta} \sum_i \mathrm{Huber}_{\delta}\left(\hat{\ell}_i - \log L_i\right)" />
+            <Formula block=true tex=r"\hat{\ell}_i = \mathrm{LSE}(a - \alpha n_i,\ b - \beta d_i,\ e)" />
+            <p>"with n = log N, d = log D, A = eᵃ, B = eᵇ and E = eᵉ."</p>
             <p>
                 "Minimising L under C = 6ND gives the compute-optimal allocation, which the calculator evaluates:"
             </p>
-            <Formula block=true tex=r"N_{\mathrm{opt}} = G \left(\frac{C}{6}\right)^{\frac{\beta}{\alpha+\beta}}, \quad D_{\mathrm{opt}} = \frac{C}{6 N_{\mathrm{opt}}}, \quad G = \left(\frac{\alpha A}{\beta B}\right)^{\frac{1}{\alpha+\beta}}" />
+            <Formula block=true tex=r"N_{\mathrm{opt}} = G \left(\frac{C}{6}\right)^{\frac{\beta}{\alpha+\beta}}" />
+            <Formula block=true tex=r"D_{\mathrm{opt}} = \frac{C}{6 N_{\mathrm{opt}}}" />
+            <Formula block=true tex=r"G = \left(\frac{\alpha A}{\beta B}\right)^{\frac{1}{\alpha+\beta}}" />
             <p>
                 "Chinchilla's fit (E = 1.69, A = 406.4, B = 410.7, α = 0.34, β = 0.28) is the published one.
                 Besiroglu et al. (2024) refitted Hoffmann et al.'s data and found these rounded values imply far

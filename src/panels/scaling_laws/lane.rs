@@ -186,3 +186,46 @@ impl Experiment for Lane {
 fn skipped(device: &Device) -> StepOutput {
     StepOutput { metrics: Tensor::<1>::from_floats([-1.0], device).inner(), host: Vec::new(), extra: Vec::new() }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::backend::cpu_device;
+    use crate::panels::scaling_laws::grid::{params, shape};
+
+    fn run(i: usize, steps: u64) -> RunSpec {
+        let shape = shape(39, i);
+        RunSpec { shape, params: params(shape), budget: 0, steps }
+    }
+
+    #[test]
+    fn evaluations_double_along_a_run() {
+        assert_eq!(eval_steps(100), vec![1, 3, 6, 12, 25, 50, 100]);
+        assert_eq!(eval_steps(4), vec![1, 2, 4]);
+    }
+
+    #[test]
+    fn a_diverged_run_is_recorded_and_skipped_and_the_lane_goes_on() {
+        let device = cpu_device();
+        let cfg = LaneConfig { index: 0, runs: vec![run(0, 4), run(1, 4)], lr: 1e-2, seed: 1 };
+        let mut lane = Lane::new(cfg, Rc::new(Corpus::moby_dick()), &device);
+        // Step 1 is an evaluation point: the lane waits; a non-finite loss comes back.
+        lane.train_step(1, false);
+        assert!(lane.waiting());
+        lane.absorb(Vec::new(), vec![vec![f32::NAN]]);
+        let first = run(0, 4).key();
+        assert_eq!(
+            lane.drain_records().iter().map(|r| r.name.clone()).collect::<Vec<_>>(),
+            [format!("diverged_{first}")]
+        );
+        // The rest of the run is skipped without waiting; the next run trains and is scored.
+        for step in 2..=4 {
+            lane.train_step(step, false);
+            assert!(!lane.waiting(), "step {step}");
+        }
+        lane.train_step(5, false);
+        assert!(lane.waiting());
+        lane.absorb(Vec::new(), vec![vec![3.0]]);
+        assert_eq!(lane.drain_records()[0].name, format!("curve_{}", run(1, 4).key()));
+    }
+}

@@ -38,7 +38,8 @@ fn curve_lines(m: &Metrics) -> Vec<Line> {
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            Line::new(format!("curve_n{}_d{}", c.0, c.1), c.2.clone()).color(i).label(format!("N = {}", si(c.0 as f64)))
+            // Named apart from the recorded `curve_…` series, whose x is tokens, not FLOPs.
+            Line::new(format!("loss_vs_flops_n{}", c.0), c.2.clone()).color(i).label(format!("N = {}", si(c.0 as f64)))
         })
         .collect();
     let frontier = Line::from_metrics(m, "frontier").style(Style::Reference).color(7);
@@ -61,8 +62,9 @@ fn iso_lines(m: &Metrics) -> (Vec<Line>, Vec<Line>) {
     let best: Vec<(f64, f64)> = isos.iter().filter_map(|g| g.best).collect();
     profiles
         .push(Line::new("isoflop_minimum", best).style(Style::Marker).color(7).label("minimum of a parabola in log N"));
-    let nopt: Vec<(f64, f64)> = isos.iter().filter_map(|g| g.best.map(|b| (g.flops, b.0))).collect();
-    let mut opt = vec![Line::new("n_opt", nopt.clone()).style(Style::Marker).color(0).label("N_opt from each profile")];
+    let recorded = Line::from_metrics(m, "n_opt");
+    let nopt = recorded.points.clone();
+    let mut opt = vec![recorded.style(Style::Marker).color(0).label("N_opt from each profile")];
     if let Some((e, k)) = power_fit(&nopt).filter(|_| nopt.len() >= 2) {
         let (lo, hi) = (nopt[0].0, nopt[nopt.len() - 1].0);
         let pts = (0..=10).map(|i| lo * (hi / lo).powf(i as f64 / 10.0)).map(|c| (c, k * c.powf(e))).collect();
