@@ -2,9 +2,11 @@
 // covered the moment it is registered: it renders under /concepts/<slug> (with links to the
 // previous and next concept) and /embed/<slug> (no site chrome), trains its test configuration
 // to the end, reports every series it declares, survives a malformed URL value with a note and no
-// console error, reproduces its metrics after a reload, and has a control or part for every name
+// console error, reproduces its metrics after a reload, offers every line chart's numbers as a CSV
+// that holds what metrics() reports (csv-check.mjs), and has a control or part for every name
 // `hide=` accepts, each of which `hide=` removes; every line chart has a legend in words; at 375 px
 // nothing overflows and the first chart is on the first screen. The gallery agrees with the registry.
+import { checkCsvs, waitForShownDone } from './csv-check.mjs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp, assertGallery, APP_START_MS } from './harness.mjs';
@@ -45,7 +47,7 @@ test('every built panel, from the registry', { timeout: 8 * 60_000 }, async (t) 
   assert.ok(built.length >= 6, `only ${built.length} built panels`);
   for (const c of built) {
     const num = String(c.number).padStart(2, '0');
-    await t.test(`panel ${num} (${c.slug}): trains, reports its series, links its neighbours, reproduces after a reload`, async () => {
+    await t.test(`panel ${num} (${c.slug}): trains, reports its series and their CSVs, links its neighbours, reproduces after a reload`, async (st) => {
       const p = await app.open(`/concepts/${c.slug}?backend=cpu&${c.testQuery}`);
       await p.showPanel();
       await p.waitForStatus('done', { slug: c.slug, timeout: APP_START_MS });
@@ -65,6 +67,9 @@ test('every built panel, from the registry', { timeout: 8 * 60_000 }, async (t) 
       // Measured wall-clock times (step_ms_…) differ from run to run; every other series must not.
       const fixed = (m) => Object.fromEntries(Object.entries(m).filter(([k]) => !k.startsWith('step_ms_')));
       assert.deepEqual(fixed(await p.metrics(c.slug)), fixed(first), `${c.slug}: a reload gave other numbers`);
+      // Every chart's CSV holds what metrics() reports (on this trained page, not a second run).
+      await waitForShownDone(p, c.slug);
+      await checkCsvs(p, c.slug, st);
       assert.equal(await p.page.title(), `${num} ${c.title} · Trainlab`, `${c.slug}: the page title`);
       assert.match(await p.testId('watch').innerText(), /^Watch: \S/, `${c.slug}: no "Watch:" sentence`);
       const body = await p.page.locator('body').innerText();

@@ -60,7 +60,7 @@ test('panel 02 trains on WebGPU', { timeout: 300_000 }, async (t) => {
 
 test('panel 04 trains both schedule runs on WebGPU', { timeout: 300_000 }, async (t) => {
   const slug = 'lr-schedules';
-  const p = await app.open(`/concepts/${slug}?backend=gpu&total=50&warmup=10`);
+  const p = await app.open(`/concepts/${slug}?backend=gpu&total=20&warmup=4`);
   await p.waitForApp();
   await p.showPanel();
   await p.waitForStatus('done', { slug, timeout: 240_000 });
@@ -68,7 +68,7 @@ test('panel 04 trains both schedule runs on WebGPU', { timeout: 300_000 }, async
   const m = await p.metrics(slug);
   for (const name of ['loss_a', 'loss_b', 'lr_a', 'lr_b']) {
     const s = series(m, name);
-    assert.equal(s.length, 50, `${name} has ${s.length} points`);
+    assert.equal(s.length, 20, `${name} has ${s.length} points`);
     assert.ok(s.every(([, v]) => Number.isFinite(v)), `${name} has non-finite values`);
   }
   const lossB = series(m, 'loss_b');
@@ -79,8 +79,8 @@ test('panel 04 trains both schedule runs on WebGPU', { timeout: 300_000 }, async
 
 test('panels 01 and 03 train on WebGPU', { timeout: 400_000 }, async (t) => {
   for (const [slug, query, names] of [
-    ['cross-entropy', 'steps=20', ['train_loss', 'val_loss']],
-    ['adam-adamw', 'steps=20&hide=decay', ['loss_sgd', 'loss_adam', 'adam_step']],
+    ['cross-entropy', 'steps=10', ['train_loss', 'val_loss']],
+    ['adam-adamw', 'steps=10&hide=decay', ['loss_sgd', 'loss_adam', 'adam_step']],
   ]) {
     const p = await app.open(`/concepts/${slug}?backend=gpu&${query}`);
     await p.waitForApp();
@@ -90,7 +90,7 @@ test('panels 01 and 03 train on WebGPU', { timeout: 400_000 }, async (t) => {
     const m = await p.metrics(slug);
     for (const name of names) {
       const s = series(m, name);
-      assert.equal(s.length, 20, `${slug}: ${name} has ${s.length} points`);
+      assert.equal(s.length, 10, `${slug}: ${name} has ${s.length} points`);
       assert.ok(s.every(([, v]) => Number.isFinite(v)), `${slug}: ${name} has non-finite values`);
     }
     const loss = series(m, names[0]);

@@ -14,7 +14,7 @@ pub struct ScheduleParams {
     pub peak: f64,
     /// Warmup steps, 2 to `total − 2`.
     pub warmup: usize,
-    /// Total steps, 50–5000; the runs end there.
+    /// Total steps, 20–5000; the runs end there.
     pub total: usize,
     /// Floor as a fraction of the peak, 0–1.
     pub min_ratio: f64,
@@ -67,7 +67,7 @@ pub const WARMUP: Int<P> =
     Int::<P>::new("warmup", "Warmup steps", (2, 500), |p| p.warmup as u64, |p, v| p.warmup = v as usize);
 /// Total steps; the runs end there.
 pub const TOTAL: Int<P> =
-    Int::<P>::new("total", "Total steps", (50, 5_000), |p| p.total as u64, |p, v| p.total = v as usize).step(10);
+    Int::<P>::new("total", "Total steps", (20, 5_000), |p| p.total as u64, |p, v| p.total = v as usize).step(10);
 /// The floor, as a fraction of the peak.
 pub const MIN_RATIO: Real<P> =
     Real::<P>::new("min_ratio", "Minimum LR (fraction of peak)", (0.0, 1.0), |p| p.min_ratio, |p, v| p.min_ratio = v)

@@ -1,7 +1,7 @@
-// Every line chart's "Download CSV" holds the numbers window.trainlab.metrics(slug) reports, on
-// every built panel read from window.trainlab.registry(): a series in the file whose name is also a
-// metrics series has exactly that series' (x, y) points, and each panel has at least one chart with
-// such a series.
+// Every line chart's "Download CSV" holds the numbers window.trainlab.metrics(slug) reports: a
+// series in the file whose name is also a metrics series has exactly that series' (x, y) points,
+// and each panel has at least one chart with such a series. registry.test.mjs runs the check on
+// every built panel.
 //
 // How a chart offers its CSV (src/components/chart/line.rs and mod.rs): the button builds the text
 // with engine::metrics::csv (header `x_label,name,...`, one row per x, a blank cell where a series
@@ -14,12 +14,9 @@
 // the non-finite ones), and metrics() is serde_json's shortest round-trip form, with non-finite
 // values as null. Parsing either in JavaScript gives the same doubles bit for bit, so any
 // difference is a different number, not a formatting artefact.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { useApp, APP_START_MS } from './harness.mjs';
-
-const app = useApp();
+import { APP_START_MS } from './harness.mjs';
 
 /** What a non-finite value becomes on both sides: metrics() gives null, the CSV NaN/inf/-inf. */
 const NON_FINITE = 'non-finite';
@@ -29,7 +26,7 @@ const NON_FINITE = 'non-finite';
  * charts hold the finished run, even if `window.trainlab.status` (read from the jobs) said so a
  * tick earlier.
  */
-async function waitForShownDone(p, slug) {
+export async function waitForShownDone(p, slug) {
   await p.page.locator('.play-controls .status').first().filter({ hasText: /^Done/ }).waitFor({ timeout: APP_START_MS });
   await p.waitForStatus('done', { slug, timeout: APP_START_MS });
 }
@@ -88,56 +85,47 @@ async function downloadCsv(page, button) {
   return { file, text: await fs.readFile(path, 'utf8') };
 }
 
-test('every built panel: each line chart\'s CSV holds the points metrics() reports', { timeout: 150_000 }, async (t) => {
-  const home = await app.open('/');
-  await home.waitForApp();
-  const registry = await home.page.evaluate(() => window.trainlab.registry());
-  assert.ok(Array.isArray(registry) && registry.length === 17, `registry() gave ${JSON.stringify(registry)?.slice(0, 200)}`);
-  const built = registry.filter((c) => c.built);
-  assert.ok(built.length >= 6, `only ${built.length} built panels`);
+/**
+ * Checks every line chart's "Download CSV" on a panel whose run is done and shown as done: the
+ * file's series that metrics() also reports hold exactly its points, at least one chart has such a
+ * series, and nothing arrives while the files are made. The registry test calls it on the page it
+ * has just trained, so no panel trains a second time for it.
+ */
+export async function checkCsvs(p, slug, t) {
+  const t0 = Date.now();
+  const metrics = await p.metrics(slug);
+  assert.ok(metrics && Object.keys(metrics).length > 0, `${slug}: metrics() is empty`);
 
-  for (const c of built) {
-    const num = String(c.number).padStart(2, '0');
-    await t.test(`panel ${num} (${c.slug})`, async (t) => {
-      const t0 = Date.now();
-      const p = await app.open(`/embed/${c.slug}?backend=cpu&${c.testQuery}`);
-      await p.showPanel();
-      await waitForShownDone(p, c.slug);
-      const metrics = await p.metrics(c.slug);
-      assert.ok(metrics && Object.keys(metrics).length > 0, `${c.slug}: metrics() is empty`);
-
-      const figures = p.page
-        .locator('figure')
-        .filter({ has: p.page.getByRole('button', { name: 'Download CSV', exact: true }) });
-      const count = await figures.count();
-      assert.ok(count >= 1, `${c.slug}: no chart with a "Download CSV" button`);
-      const report = [];
-      let chartsMatched = 0;
-      for (let i = 0; i < count; i++) {
-        const figure = figures.nth(i);
-        const caption = (await figure.locator('figcaption').first().innerText()).trim();
-        const button = figure.getByRole('button', { name: 'Download CSV', exact: true });
-        assert.ok(await button.isVisible(), `${c.slug}: the "Download CSV" button of "${caption}" is not visible`);
-        const { file, text } = await downloadCsv(p.page, button);
-        assert.match(file, /\.csv$/, `${c.slug}: "${caption}" downloads ${file}`);
-        const { columns } = parseCsv(text, file);
-        assert.ok(columns.length >= 1, `${file}: no series`);
-        const shared = columns.filter((col) => Object.hasOwn(metrics, col.name));
-        for (const col of shared) {
-          const want = metricPoints(metrics[col.name]);
-          const diff = firstDifference(col.points, want);
-          assert.equal(diff, null, `${c.slug}: "${caption}" (${file}): series ${col.name} differs from metrics().${col.name} at ${diff}`);
-        }
-        if (shared.some((col) => col.points.length > 0)) chartsMatched++;
-        report.push(`${file}: ${shared.map((col) => `${col.name} (${col.points.length})`).join(', ') || 'none'} of ${columns.map((col) => col.name).join(', ')}`);
-      }
-      t.diagnostic(`${c.slug}: ${count} charts in ${Date.now() - t0} ms; matched series per CSV: ${report.join('; ')}`);
-      assert.ok(
-        chartsMatched >= 1,
-        `${c.slug}: no chart's CSV has a non-empty series that metrics() also reports; ${report.join('; ')}; metrics: ${Object.keys(metrics).join(', ')}`,
-      );
-      // The run was over: nothing arrived while the files were being made.
-      assert.deepEqual(await p.metrics(c.slug), metrics, `${c.slug}: metrics() changed after "done"`);
-    });
+  const figures = p.page
+    .locator('figure')
+    .filter({ has: p.page.getByRole('button', { name: 'Download CSV', exact: true }) });
+  const count = await figures.count();
+  assert.ok(count >= 1, `${slug}: no chart with a "Download CSV" button`);
+  const report = [];
+  let chartsMatched = 0;
+  for (let i = 0; i < count; i++) {
+    const figure = figures.nth(i);
+    const caption = (await figure.locator('figcaption').first().innerText()).trim();
+    const button = figure.getByRole('button', { name: 'Download CSV', exact: true });
+    assert.ok(await button.isVisible(), `${slug}: the "Download CSV" button of "${caption}" is not visible`);
+    const { file, text } = await downloadCsv(p.page, button);
+    assert.match(file, /\.csv$/, `${slug}: "${caption}" downloads ${file}`);
+    const { columns } = parseCsv(text, file);
+    assert.ok(columns.length >= 1, `${file}: no series`);
+    const shared = columns.filter((col) => Object.hasOwn(metrics, col.name));
+    for (const col of shared) {
+      const want = metricPoints(metrics[col.name]);
+      const diff = firstDifference(col.points, want);
+      assert.equal(diff, null, `${slug}: "${caption}" (${file}): series ${col.name} differs from metrics().${col.name} at ${diff}`);
+    }
+    if (shared.some((col) => col.points.length > 0)) chartsMatched++;
+    report.push(`${file}: ${shared.map((col) => `${col.name} (${col.points.length})`).join(', ') || 'none'} of ${columns.map((col) => col.name).join(', ')}`);
   }
-});
+  t.diagnostic(`${slug}: ${count} charts in ${Date.now() - t0} ms; matched series per CSV: ${report.join('; ')}`);
+  assert.ok(
+    chartsMatched >= 1,
+    `${slug}: no chart's CSV has a non-empty series that metrics() also reports; ${report.join('; ')}; metrics: ${Object.keys(metrics).join(', ')}`,
+  );
+  // The run was over: nothing arrived while the files were being made.
+  assert.deepEqual(await p.metrics(slug), metrics, `${slug}: metrics() changed after "done"`);
+}
