@@ -21,7 +21,7 @@ pub const PANEL: crate::kit::Panel = crate::panel! {
     view: view::ScalingPanel,
     explanation: explain::ScalingExplanation,
     series: &["final_loss", "fit_alpha", "fit_beta", "fit_e"],
-    watch: "the iso-FLOP profiles: at each compute budget the loss is lowest at a middle size, and that minimum moves to bigger models as the budget grows; the chart below puts the minima on a power law in compute.",
+    watch: "the iso-FLOP profiles: at each compute budget the loss is lowest at a middle size, and that minimum moves to bigger models as the budget grows; the N_opt chart puts those minima on a power law in compute.",
     picture: picture,
     test_query: "sizes=3&budgets=2&flops=7.6",
     derive: analysis::DERIVE,
