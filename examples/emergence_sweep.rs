@@ -5,8 +5,6 @@
 
 use std::time::Instant;
 use trainlab::engine::backend::cpu_device;
-use trainlab::engine::group::JobGroup;
-use trainlab::engine::scheduler::run_blocking;
 use trainlab::panels::emergence::pooled::by_size;
 use trainlab::panels::emergence::scores::sharpness;
 use trainlab::panels::find;
@@ -15,14 +13,9 @@ use trainlab::state::query::Query;
 fn main() {
     let q = std::env::args().nth(1).unwrap_or_default();
     let panel = find("emergent-abilities").and_then(|c| c.panel).expect("registered");
-    let jobs = panel.jobs(&Query::parse(&q), &cpu_device()).expect("jobs");
     let t = Instant::now();
-    for j in &jobs {
-        j.borrow_mut().play();
-        run_blocking(j.clone());
-    }
+    let m = panel.train(&Query::parse(&q), &cpu_device()).expect("trains");
     println!("total {:.1}s", t.elapsed().as_secs_f64());
-    let m = JobGroup::new(jobs).with_derive(panel.derive).metrics();
     let names = ["exact_match", "exact_match_predicted", "token_acc", "edit_distance", "answer_logprob"];
     let pooled = |k: &str| m.get(k).map(|s| s.points.clone()).unwrap_or_default();
     for (i, (n, _)) in by_size(&m, "exact_match").iter().enumerate() {

@@ -1,13 +1,10 @@
-//! Runs panel 12's sweep natively on the CPU backend, to choose its defaults: every lane of the
-//! grid in turn, then the final losses by budget and size, the iso-FLOP minima, the fitted law
+//! Runs panel 12's sweep natively on the CPU backend, to choose its defaults: the wall time, then the final losses by budget and size, the iso-FLOP minima, the fitted law
 //! and the wall time.
 //!
 //!   cargo run --release --example scaling_sweep -- "sizes=6&budgets=3&flops=9.5&lr=0.01"
 
 use std::time::Instant;
 use trainlab::engine::backend::cpu_device;
-use trainlab::engine::group::JobGroup;
-use trainlab::engine::scheduler::run_blocking;
 use trainlab::panels::find;
 use trainlab::panels::scaling_laws::analysis::{iso_flops, results};
 use trainlab::state::query::Query;
@@ -15,17 +12,9 @@ use trainlab::state::query::Query;
 fn main() {
     let q = std::env::args().nth(1).unwrap_or_default();
     let panel = find("scaling-laws").and_then(|c| c.panel).expect("registered");
-    let jobs = panel.jobs(&Query::parse(&q), &cpu_device()).expect("jobs");
     let t = Instant::now();
-    for j in &jobs {
-        let s = Instant::now();
-        j.borrow_mut().play();
-        run_blocking(j.clone());
-        println!("lane: {} steps in {:.1}s", j.borrow().steps(), s.elapsed().as_secs_f64());
-    }
+    let m = panel.train(&Query::parse(&q), &cpu_device()).expect("trains");
     println!("total {:.1}s", t.elapsed().as_secs_f64());
-    let group = JobGroup::new(jobs.clone()).with_derive(panel.derive);
-    let m = group.metrics();
     for o in results(&m) {
         println!("N {:>6} D {:>8} C {:.2e} loss {:.4}", o.n, o.d, 6.0 * o.n * o.d, o.loss);
     }

@@ -4,9 +4,7 @@
 
 use std::sync::OnceLock;
 use trainlab::engine::backend::cpu_device;
-use trainlab::engine::group::JobGroup;
 use trainlab::engine::metrics::Metrics;
-use trainlab::engine::scheduler::run_blocking;
 use trainlab::panels::find;
 use trainlab::panels::scaling_laws::analysis::{curves, frontier, iso_flops, longest, power_fit, results};
 use trainlab::state::query::Query;
@@ -16,12 +14,7 @@ fn defaults() -> &'static Metrics {
     static M: OnceLock<Metrics> = OnceLock::new();
     M.get_or_init(|| {
         let panel = find("scaling-laws").and_then(|c| c.panel).expect("registered");
-        let jobs = panel.jobs(&Query::parse(""), &cpu_device()).expect("jobs");
-        for j in &jobs {
-            j.borrow_mut().play();
-            run_blocking(j.clone());
-        }
-        JobGroup::new(jobs).with_derive(panel.derive).try_metrics().expect("no clashes")
+        panel.train(&Query::parse(""), &cpu_device()).expect("trains")
     })
 }
 

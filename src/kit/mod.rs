@@ -10,7 +10,9 @@ pub mod hooks;
 #[cfg(target_arch = "wasm32")]
 pub mod run;
 
-use crate::engine::scheduler::JobHandle;
+use crate::engine::group::JobGroup;
+use crate::engine::metrics::Metrics;
+use crate::engine::scheduler::{run_blocking, JobHandle};
 use crate::engine::spec::{JobSpec, Part};
 use crate::state::query::{Query, UrlParams};
 use burn::tensor::Device;
@@ -62,6 +64,18 @@ impl Panel {
     /// descriptions (same parameters, same order). Native tests step them on the CPU.
     pub fn jobs(&self, query: &Query, device: &Device) -> Result<Vec<JobHandle>, String> {
         self.specs("test", query).iter().map(|s| (self.spawn)(s, device)).collect()
+    }
+
+    /// Trains the panel's jobs at `query` to the end, one after another, and returns their series
+    /// with the panel's derived ones, as `window.trainlab.metrics` would report them. For native
+    /// tests and examples, where readbacks complete synchronously.
+    pub fn train(&self, query: &Query, device: &Device) -> Result<Metrics, String> {
+        let jobs = self.jobs(query, device)?;
+        for j in &jobs {
+            j.borrow_mut().play();
+            run_blocking(j.clone());
+        }
+        JobGroup::new(jobs).with_derive(self.derive).try_metrics().map_err(|names| format!("two jobs report {names:?}"))
     }
 }
 

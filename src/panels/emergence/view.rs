@@ -79,7 +79,7 @@ pub fn EmergencePanel() -> impl IntoView {
                     }.into_any())}
                 </div>
             </div>
-            {run.part("table", move || view! { {move || table(&m.get())} }.into_any())}
+            {run.part("table", move || view! { {move || m.with(table)} }.into_any())}
         </RunFrame>
     }
 }

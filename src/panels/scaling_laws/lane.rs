@@ -23,12 +23,9 @@ pub const VAL_WINDOWS: usize = 2_048;
 /// Evaluations per run: at S, S/2, S/4, … steps (S the run's length), the earliest first.
 pub const EVALS: u32 = 7;
 
-/// The steps of a run of `steps` at which the held-out loss is measured, ascending.
-pub fn eval_steps(steps: u64) -> Vec<u64> {
-    let mut at: Vec<u64> = (0..EVALS).map(|k| steps >> k).filter(|&s| s >= 1).collect();
-    at.dedup();
-    at.reverse();
-    at
+/// Whether step `at` of a run of `steps` is one at which the held-out loss is measured.
+pub fn is_eval_step(steps: u64, at: u64) -> bool {
+    at >= 1 && (0..EVALS).any(|k| steps >> k == at)
 }
 
 /// A lane's settings.
@@ -137,7 +134,7 @@ impl Experiment for Lane {
         let lr = self.scheduler.step().base();
         let grads = GradientsParams::from_grads(loss.backward(), &model);
         self.model = Some(self.optim.step(lr, model, grads));
-        self.wait = eval_steps(r.steps).contains(&self.at);
+        self.wait = is_eval_step(r.steps, self.at);
         let m = loss.inner();
         StepOutput { metrics: m.clone().mask_fill(m.is_finite().bool_not(), -1.0), host: Vec::new(), extra: Vec::new() }
     }
@@ -196,6 +193,11 @@ mod tests {
     fn run(i: usize, steps: u64) -> RunSpec {
         let shape = shape(39, i);
         RunSpec { shape, params: params(shape), budget: 0, steps }
+    }
+
+    /// The steps of a run of `steps` at which the held-out loss is measured, ascending.
+    fn eval_steps(steps: u64) -> Vec<u64> {
+        (1..=steps).filter(|&at| is_eval_step(steps, at)).collect()
     }
 
     #[test]

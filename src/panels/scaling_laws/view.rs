@@ -102,7 +102,7 @@ pub fn ScalingPanel() -> impl IntoView {
                     <RunControls run=run />
                     {run.controls(&[&SIZES, &BUDGETS, &FLOPS, &LR, &SEED])}
                     <p class="readout-line" data-readout="runs">"Runs finished: " <strong>{finished}</strong> " of " {planned}</p>
-                    {move || diverged(&m.get())}
+                    {move || m.with(diverged)}
                 </div>
                 <div class="figures">
                     {run.part("curves", move || view! {
@@ -113,7 +113,7 @@ pub fn ScalingPanel() -> impl IntoView {
                         <LineChart title="Compute-optimal size N_opt against compute, from the profiles' minima" x_label="FLOPs" y_label="N_opt (parameters)" series=Signal::derive(move || isos.get().1) log_x=true log_y=true csv_name="scaling-n-opt" />
                     }.into_any())}
                     {run.part("fit", move || view! {
-                        {move || fit_table(&m.get())}
+                        {move || m.with(fit_table)}
                         <LineChart title="The fitted exponents and E as runs finish (each point: a fit to every run so far)" x_label="runs fitted" y_label="value" series=history csv_name="scaling-fit-history" />
                     }.into_any())}
                 </div>
@@ -121,7 +121,7 @@ pub fn ScalingPanel() -> impl IntoView {
             {run.part("calculator", move || view! {
                 <div class="calculator">
                     {run.control(&CALC)}
-                    {move || calculator(&m.get(), run.params.with(|p| p.calc), run.params.with(|p| p.flops))}
+                    {move || m.with(|m| calculator(m, run.params.with(|p| p.calc), run.params.with(|p| p.flops)))}
                 </div>
             }.into_any())}
         </RunFrame>
