@@ -29,6 +29,7 @@ pub mod mirror;
 pub mod models;
 pub mod protocol;
 pub mod rng;
+pub mod rounds;
 pub mod schedule;
 pub mod scheduler;
 pub mod spec;

@@ -3,7 +3,7 @@
 //! batch, from a k-means start), read back, and sampled on the host to make the next generation's
 //! data (see [`Pool`]).
 //!
-//! Per step it records `fit_nll`. Per generation g (x = g) it records `sigma` (the fitted mixture's
+//! Each generation is one round of the engine's [`RoundRun`]. Per step it records `fit_nll`. Per generation g (x = g) it records `sigma` (the fitted mixture's
 //! standard deviation) and `tail_mass` (the fitted mass farther than 2σ₀ from the fitted mean, σ₀
 //! being the real distribution's standard deviation), and keeps a histogram of what generation g
 //! trained on. The tail is measured around the model's own mean so that a distribution that has
@@ -11,8 +11,9 @@
 
 use super::mixture::Mixture;
 use super::pool::{Mode, Pool};
-use crate::engine::job::{Experiment, Record, StepOutput};
+use crate::engine::job::{Record, StepOutput};
 use crate::engine::rng::Rng;
+use crate::engine::rounds::{At, RoundRun, Rounds};
 use crate::engine::view::Frame;
 use burn::module::Param;
 use burn::optim::{AdamConfig, GradientsParams, ModuleOptimizer};
@@ -115,16 +116,16 @@ pub fn spaced(n: usize, max: usize) -> Vec<usize> {
     r
 }
 
-/// The mixture view's run.
-pub struct MixtureCollapse {
+/// The mixture view's run, one generation per round of [`RoundRun`].
+pub struct MixtureFit {
     params: Option<MixtureParams>,
     optim: ModuleOptimizer,
     data: Tensor<1>,
     pool: Pool<f64>,
     cfg: CollapseConfig,
     rng: Rng,
-    gen: usize,
-    waiting: bool,
+    /// The samples the last generation drew, for the next round's pool.
+    synthetic: Vec<f64>,
     records: Vec<Record>,
     device: Device,
     /// Twice the real distribution's σ: the tail is what lies farther than this from the mean.
@@ -135,9 +136,23 @@ pub struct MixtureCollapse {
     shown: Option<usize>,
 }
 
-impl MixtureCollapse {
+/// The mixture view's run as the engine drives it.
+pub type MixtureCollapse = RoundRun<MixtureFit>;
+
+impl RoundRun<MixtureFit> {
     /// Generation 0, about to fit `cfg.n` real samples.
     pub fn new(cfg: CollapseConfig, device: &Device) -> Self {
+        Self::drive(MixtureFit::new(cfg, device))
+    }
+
+    /// Total gradient steps of a run.
+    pub fn budget(cfg: &CollapseConfig) -> u64 {
+        cfg.generations.max(1) as u64 * cfg.steps.max(1)
+    }
+}
+
+impl MixtureFit {
+    fn new(cfg: CollapseConfig, device: &Device) -> Self {
         let real = Mixture::real();
         let data = real.sample_stratified(cfg.n.max(2), &mut Rng::stream(cfg.seed, 31));
         let pool = Pool::new(data, cfg.mode, cfg.real_frac);
@@ -148,8 +163,7 @@ impl MixtureCollapse {
             pool,
             cfg,
             rng: Rng::stream(cfg.seed, 32),
-            gen: 0,
-            waiting: false,
+            synthetic: Vec::new(),
             records: Vec::new(),
             device: device.clone(),
             tail_width: 2.0 * real.std(),
@@ -168,33 +182,53 @@ impl MixtureCollapse {
         self.params = Some(MixtureParams::new(&start, &self.device));
         self.optim = AdamConfig::new().init();
     }
-
-    /// Total gradient steps of a run.
-    pub fn budget(cfg: &CollapseConfig) -> u64 {
-        cfg.generations.max(1) as u64 * cfg.steps.max(1)
-    }
 }
 
-impl Experiment for MixtureCollapse {
+impl Rounds for MixtureFit {
     fn metric_names(&self) -> Vec<String> {
         vec!["fit_nll".into()]
     }
 
-    fn train_step(&mut self, step: u64, _inspect: bool) -> StepOutput {
+    fn rounds(&self) -> usize {
+        self.cfg.generations.max(1)
+    }
+
+    fn steps_in(&self, _round: usize) -> u64 {
+        self.cfg.steps.max(1)
+    }
+
+    fn step(&mut self, _at: At, _inspect: bool) -> StepOutput {
         let params = self.params.take().expect("parameters are always put back after a step");
         let loss = params.nll(self.data.clone()); // [1]
         let grads = GradientsParams::from_grads(loss.backward(), &params);
         self.params = Some(self.optim.step(FIT_LR, params, grads));
-        self.waiting = step.is_multiple_of(self.cfg.steps.max(1));
         StepOutput { metrics: loss.inner(), host: Vec::new(), extra: Vec::new() }
     }
 
-    fn snapshot(&mut self) -> Vec<Tensor<1>> {
+    /// The fitted parameters, at a generation's end.
+    fn readback(&mut self, _at: At) -> Vec<Tensor<1>> {
         self.params.as_ref().map(|p| vec![p.raw.val().inner()]).unwrap_or_default()
     }
 
-    fn waiting(&self) -> bool {
-        self.waiting
+    /// Records the generation's σ and tail mass and samples the next generation's data.
+    fn absorb(&mut self, at: At, data: Vec<Vec<f32>>) -> bool {
+        let Some(fitted) = data.first().and_then(|raw| Mixture::from_raw(raw)) else { return false };
+        let g = at.round as u64;
+        self.records.push(Record { name: "sigma".into(), x: g, y: fitted.std() });
+        self.records.push(Record {
+            name: "tail_mass".into(),
+            x: g,
+            y: fitted.tail_mass(fitted.mean(), self.tail_width),
+        });
+        self.synthetic = fitted.sample(self.pool.synthetic_needed(), self.cfg.temperature, &mut self.rng);
+        self.gens.push(MixtureGeneration { fitted, hist: histogram(&self.pool.data) });
+        true
+    }
+
+    fn begin(&mut self, _round: usize) {
+        let synthetic = std::mem::take(&mut self.synthetic);
+        self.pool.advance(&synthetic);
+        self.start_fit();
     }
 
     /// The finished generations (a `Vec<MixtureGeneration>`), when one was added.
@@ -203,28 +237,6 @@ impl Experiment for MixtureCollapse {
             self.shown = Some(self.gens.len());
             Frame::encode(&self.gens)
         })
-    }
-
-    fn absorb(&mut self, _extra: Vec<Vec<f32>>, snapshot: Vec<Vec<f32>>) {
-        if !self.waiting {
-            return;
-        }
-        let Some(fitted) = snapshot.first().and_then(|raw| Mixture::from_raw(raw)) else { return };
-        let g = self.gen as u64;
-        self.records.push(Record { name: "sigma".into(), x: g, y: fitted.std() });
-        self.records.push(Record {
-            name: "tail_mass".into(),
-            x: g,
-            y: fitted.tail_mass(fitted.mean(), self.tail_width),
-        });
-        let synthetic = fitted.sample(self.pool.synthetic_needed(), self.cfg.temperature, &mut self.rng);
-        self.gens.push(MixtureGeneration { fitted, hist: histogram(&self.pool.data) });
-        self.waiting = false;
-        if self.gen + 1 < self.cfg.generations {
-            self.gen += 1;
-            self.pool.advance(&synthetic);
-            self.start_fit();
-        }
     }
 
     fn drain_records(&mut self) -> Vec<Record> {

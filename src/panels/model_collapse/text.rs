@@ -10,10 +10,11 @@
 use super::gmm::CollapseConfig;
 use super::pool::Pool;
 use crate::engine::data::text::{windows, Corpus};
-use crate::engine::job::{Experiment, Record, StepOutput};
+use crate::engine::job::{Record, StepOutput};
 use crate::engine::models::char_lm::{shape, BATCH, CONTEXT, VAL_BATCH};
 use crate::engine::models::char_mlp::{CharMlp, CharMlpShape, HostCharMlp};
 use crate::engine::rng::Rng;
+use crate::engine::rounds::{At, RoundRun, Rounds};
 use crate::engine::view::Frame;
 use burn::nn::loss::{CrossEntropyLoss, CrossEntropyLossConfig};
 use burn::optim::{AdamConfig, GradientsParams, ModuleOptimizer};
@@ -35,6 +36,7 @@ struct Writing {
     host: HostCharMlp,
     text: Vec<u32>,
     val_loss: f64,
+    gen: u64,
 }
 
 /// Share of distinct `n`-grams among all `n`-grams of `tokens` (1 when every one is new).
@@ -71,8 +73,8 @@ pub struct TextView {
     pub real_excerpt: String,
 }
 
-/// The language-model view's run.
-pub struct TextCollapse {
+/// The language-model view's run, one generation per round of [`RoundRun`].
+pub struct TextRounds {
     model: Option<CharMlp>,
     optim: ModuleOptimizer,
     loss_fn: CrossEntropyLoss,
@@ -82,9 +84,9 @@ pub struct TextCollapse {
     val: (Tensor<2, Int>, Tensor<1, Int>),
     cfg: CollapseConfig,
     rng: Rng,
-    gen: usize,
-    waiting: bool,
     writing: Option<Writing>,
+    /// The text the last generation wrote, for the next round's pool.
+    written: Vec<u32>,
     records: Vec<Record>,
     device: Device,
     /// Share of distinct 4-grams in the real text generation 0 trains on (the reference).
@@ -97,9 +99,23 @@ pub struct TextCollapse {
     shown: Option<usize>,
 }
 
-impl TextCollapse {
+/// The language-model view's run as the engine drives it.
+pub type TextCollapse = RoundRun<TextRounds>;
+
+impl RoundRun<TextRounds> {
     /// Generation 0, about to train on the first `cfg.n` characters of the real training text.
     pub fn new(corpus: Rc<Corpus>, cfg: CollapseConfig, device: &Device) -> Self {
+        Self::drive(TextRounds::new(corpus, cfg, device))
+    }
+
+    /// Total training steps of a run.
+    pub fn budget(cfg: &CollapseConfig) -> u64 {
+        cfg.generations.max(1) as u64 * cfg.steps.max(1)
+    }
+}
+
+impl TextRounds {
+    fn new(corpus: Rc<Corpus>, cfg: CollapseConfig, device: &Device) -> Self {
         let n = cfg.n.clamp(CONTEXT + 2, corpus.train.len());
         let real = corpus.train[..n].to_vec();
         let val = windows(&corpus.val, CONTEXT, VAL_BATCH, &mut Rng::stream(0, 11), device);
@@ -115,9 +131,8 @@ impl TextCollapse {
             val,
             cfg,
             rng: Rng::stream(cfg.seed, 33),
-            gen: 0,
-            waiting: false,
             writing: None,
+            written: Vec::new(),
             records: Vec::new(),
             device: device.clone(),
             gens: Vec::new(),
@@ -125,34 +140,21 @@ impl TextCollapse {
         }
     }
 
-    /// Records generation `gen`'s figures and moves on to the next generation, if any.
-    fn finish_generation(&mut self, text: &[u32], val_loss: f64) {
-        let g = self.gen as u64;
+    /// Records generation `g`'s figures and keeps its text for the next round.
+    fn finish_generation(&mut self, g: u64, text: Vec<u32>, val_loss: f64) {
         let gen = TextGeneration {
             perplexity: val_loss.exp(),
-            distinct: distinct_ngrams(text, 4),
+            distinct: distinct_ngrams(&text, 4),
             excerpt: self.corpus.decode(&text[..EXCERPT.min(text.len())]),
         };
         self.records.push(Record { name: "perplexity".into(), x: g, y: gen.perplexity });
         self.records.push(Record { name: "distinct_4grams".into(), x: g, y: gen.distinct });
         self.gens.push(gen);
-        self.waiting = false;
-        if self.gen + 1 < self.cfg.generations {
-            self.gen += 1;
-            self.pool.advance(text);
-            let seed = self.cfg.seed.wrapping_add(self.gen as u64);
-            self.model = Some(CharMlp::new(self.shape, seed, &self.device));
-            self.optim = AdamConfig::new().init();
-        }
-    }
-
-    /// Total training steps of a run.
-    pub fn budget(cfg: &CollapseConfig) -> u64 {
-        cfg.generations.max(1) as u64 * cfg.steps.max(1)
+        self.written = text;
     }
 }
 
-impl Experiment for TextCollapse {
+impl Rounds for TextRounds {
     fn view(&mut self) -> Option<Frame> {
         (self.shown != Some(self.gens.len())).then(|| {
             self.shown = Some(self.gens.len());
@@ -166,42 +168,43 @@ impl Experiment for TextCollapse {
         vec!["lm_loss".into()]
     }
 
-    fn train_step(&mut self, step: u64, _inspect: bool) -> StepOutput {
+    fn rounds(&self) -> usize {
+        self.cfg.generations.max(1)
+    }
+
+    fn steps_in(&self, _round: usize) -> u64 {
+        self.cfg.steps.max(1)
+    }
+
+    fn step(&mut self, _at: At, _inspect: bool) -> StepOutput {
         let model = self.model.take().expect("model is always put back after a step");
         let (x, y) = windows(&self.pool.data, CONTEXT, BATCH, &mut self.rng, &self.device);
         let loss = self.loss_fn.forward(model.forward(x), y); // [1]
         let grads = GradientsParams::from_grads(loss.backward(), &model);
         self.model = Some(self.optim.step(LR, model, grads));
-        self.waiting = step.is_multiple_of(self.cfg.steps.max(1));
         StepOutput { metrics: loss.inner(), host: Vec::new(), extra: Vec::new() }
     }
 
-    /// The weights, then (at a generation's end) the loss on real held-out text.
-    fn snapshot(&mut self) -> Vec<Tensor<1>> {
+    /// The weights, then the loss on real held-out text, at a generation's end.
+    fn readback(&mut self, _at: At) -> Vec<Tensor<1>> {
         let Some(model) = self.model.as_ref() else { return Vec::new() };
         let mut parts = model.parts();
-        if self.waiting {
-            let valid = model.valid();
-            let logits = valid.forward(self.val.0.clone().inner());
-            parts.push(self.loss_fn.valid().forward(logits, self.val.1.clone().inner()));
-        }
+        let logits = model.valid().forward(self.val.0.clone().inner());
+        parts.push(self.loss_fn.valid().forward(logits, self.val.1.clone().inner()));
         parts
     }
 
-    fn waiting(&self) -> bool {
-        self.waiting
-    }
-
-    fn absorb(&mut self, _extra: Vec<Vec<f32>>, mut snapshot: Vec<Vec<f32>>) {
-        if !self.waiting || self.writing.is_some() || snapshot.len() != 6 {
-            return;
+    /// Starts writing the generation's text from the read-back weights (as host work).
+    fn absorb(&mut self, at: At, mut data: Vec<Vec<f32>>) -> bool {
+        if data.len() != 6 {
+            return false;
         }
-        let val_loss = snapshot.pop().and_then(|v| v.first().copied()).map(f64::from).unwrap_or(f64::NAN);
-        if let Some(host) = HostCharMlp::from_parts(self.shape, snapshot) {
-            // The text starts from a real prompt and is as long as a generation's batch.
-            let text = self.corpus.val[..CONTEXT].to_vec();
-            self.writing = Some(Writing { host, text, val_loss });
-        }
+        let val_loss = data.pop().and_then(|v| v.first().copied()).map(f64::from).unwrap_or(f64::NAN);
+        let Some(host) = HostCharMlp::from_parts(self.shape, data) else { return false };
+        // The text starts from a real prompt and is as long as a generation's batch.
+        let text = self.corpus.val[..CONTEXT].to_vec();
+        self.writing = Some(Writing { host, text, val_loss, gen: at.round as u64 });
+        true
     }
 
     fn host_work_pending(&self) -> bool {
@@ -216,9 +219,18 @@ impl Experiment for TextCollapse {
         if w.text.len() < want {
             return true;
         }
-        let Some(Writing { text, val_loss, .. }) = self.writing.take() else { return false };
-        self.finish_generation(&text[CONTEXT..], val_loss);
+        let Some(Writing { mut text, val_loss, gen, .. }) = self.writing.take() else { return false };
+        self.finish_generation(gen, text.split_off(CONTEXT), val_loss);
         false
+    }
+
+    /// Generation `round` trains from fresh weights on the pool with the last generation's text.
+    fn begin(&mut self, round: usize) {
+        let written = std::mem::take(&mut self.written);
+        self.pool.advance(&written);
+        let seed = self.cfg.seed.wrapping_add(round as u64);
+        self.model = Some(CharMlp::new(self.shape, seed, &self.device));
+        self.optim = AdamConfig::new().init();
     }
 
     fn drain_records(&mut self) -> Vec<Record> {
