@@ -15,6 +15,7 @@
 //! - [`choice`]: closed option sets with stable URL keys (data sets, activations, surfaces…).
 //! - [`models`], [`data`], [`rng`]: the models, data sets and the seeded generator they share.
 
+pub mod anchor;
 pub mod backend;
 pub mod choice;
 pub mod clip;

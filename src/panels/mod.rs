@@ -14,6 +14,7 @@ pub mod curation;
 pub mod curriculum;
 pub mod data_mixing;
 pub mod emergence;
+pub mod forgetting;
 pub mod grokking;
 pub mod lr_schedules;
 pub mod model_collapse;
@@ -161,7 +162,7 @@ pub const REGISTRY: [Concept; 17] = [
         "catastrophic-forgetting",
         "Catastrophic forgetting",
         "Learning task B overwrites task A, unless something protects it.",
-        None,
+        Some(&forgetting::PANEL),
     ),
     c(
         17,
