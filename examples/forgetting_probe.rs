@@ -27,10 +27,27 @@ fn main() {
     let a: Vec<f64> = std::env::args().skip(1).map(|v| v.parse().unwrap()).collect();
     let g = |i: usize, d: f64| a.get(i).copied().unwrap_or(d);
     let device = cpu_device();
-    let s = Settings { steps: (g(0, 300.0) as u64, g(1, 300.0) as u64), lr: g(2, 0.01), replay: 0.25, ewc: g(3, 1000.0), l2: g(4, 1.0), low_lr: 0.1, every: 10, sweep: true, seed: 1 };
+    let s = Settings {
+        steps: (g(0, 300.0) as u64, g(1, 300.0) as u64),
+        lr: g(2, 0.01),
+        replay: 0.25,
+        ewc: g(3, 1000.0),
+        l2: g(4, 1.0),
+        low_lr: 0.1,
+        every: 10,
+        sweep: true,
+        seed: 1,
+    };
     let d = device.clone();
     show(move || Visual::new(1, &d), s);
     let d = device.clone();
-    let s2 = Settings { steps: (g(5, 800.0) as u64, g(6, 400.0) as u64), lr: g(9, 0.003), ewc: g(7, 100.0), l2: g(8, 0.1), every: 25, ..s };
+    let s2 = Settings {
+        steps: (g(5, 800.0) as u64, g(6, 400.0) as u64),
+        lr: g(9, 0.003),
+        ewc: g(7, 100.0),
+        l2: g(8, 0.1),
+        every: 25,
+        ..s
+    };
     show(move || Language::new(&d), s2);
 }

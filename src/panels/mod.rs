@@ -21,6 +21,7 @@ pub mod model_collapse;
 pub mod precision;
 pub mod pretraining;
 pub mod scaling_laws;
+pub mod star;
 
 use crate::engine::scheduler::JobHandle;
 use crate::engine::spec::JobSpec;
@@ -162,7 +163,7 @@ pub const REGISTRY: [Concept; 17] = [
         "catastrophic-forgetting",
         "Catastrophic forgetting",
         "Learning task B overwrites task A, unless something protects it.",
-        Some(&forgetting::PANEL),
+        None,
     ),
     c(
         17,

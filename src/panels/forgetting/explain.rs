@@ -22,13 +22,13 @@ pub fn ForgetExplanation() -> impl IntoView {
                 " (Kirkpatrick et al., PNAS 2017) adds a pull towards the old weights θ*, strong where a weight
                 mattered to A:"
             </p>
-            <Formula block=true tex=r"\mathcal{L}(\theta) = \mathcal{L}_B(\theta) + \tfrac{\lambda}{2} \sum_i F_i\,(\theta_i - \theta^{*}_i)^2" />
+            <Formula block=true tex=r"L(\theta) = L_B(\theta) + \frac{\lambda}{2} \sum_i F_i\,(\theta_i - \theta^{*}_i)^2" />
             <p>
                 "where Fᵢ, the diagonal of the Fisher information, is estimated on A's examples as the mean squared
                 per-example gradient of the log-likelihood (one backward pass per example; the heatmap shows it
                 for one layer):"
             </p>
-            <Formula block=true tex=r"F_i = \frac{1}{n} \sum_{k=1}^{n} \Big( \frac{\partial \log p_\theta(y_k \mid x_k)}{\partial \theta_i} \Big)^{2}" />
+            <Formula block=true tex=r"F_i = \frac{1}{n} \sum_{k=1}^{n} \left( \frac{\partial \log p_\theta(y_k \mid x_k)}{\partial \theta_i} \right)^{2}" />
             <p>
                 <strong>"L2"</strong>" uses the same pull with every Fᵢ = 1, and a "<strong>"lower learning rate"</strong>
                 " simply moves less. Each buys stability (A kept) with plasticity (B learned): the scatter puts every

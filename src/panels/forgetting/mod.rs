@@ -30,7 +30,8 @@ pub const PANEL: crate::kit::Panel = crate::panel! {
 
 /// Task A's points on the left, task B's on the right, their classes split by the mirrored rule.
 fn picture() -> Picture {
-    let dots = pair::task_points(1).into_iter().step_by(4).map(|(x, y, c)| (f64::from(x), f64::from(y), c as usize)).collect();
+    let dots =
+        pair::task_points(1).into_iter().step_by(4).map(|(x, y, c)| (f64::from(x), f64::from(y), c as usize)).collect();
     Picture {
         lines: Vec::new(),
         dots,

@@ -90,7 +90,10 @@ impl Visual {
         let (train, mut rng) = train_points(seed);
         let test = [false, true].map(|b| {
             let (xs, ys) = half(b, POINTS, &mut rng);
-            (Tensor::from_data(TensorData::new(xs, [POINTS, 2]), device), Tensor::from_data(TensorData::new(ys, [POINTS]), device))
+            (
+                Tensor::from_data(TensorData::new(xs, [POINTS, 2]), device),
+                Tensor::from_data(TensorData::new(ys, [POINTS]), device),
+            )
         });
         Self { train, test, device: device.clone() }
     }
@@ -191,7 +194,8 @@ impl Pair for Language {
     fn batch_loss(&self, net: &CharMlp, share_a: f64, rng: &mut Rng) -> Tensor<1> {
         let from_a = (TEXT_BATCH.0 as f64 * share_a.clamp(0.0, 1.0)).round() as usize;
         let ce = CrossEntropyLossConfig::new().init(&self.device);
-        let part = |t: usize, n: usize, rng: &mut Rng| windows(&self.train[t], self.shape.context, n, rng, &self.device);
+        let part =
+            |t: usize, n: usize, rng: &mut Rng| windows(&self.train[t], self.shape.context, n, rng, &self.device);
         let (xa, ya) = part(0, from_a.max(1), rng);
         let (xb, yb) = part(1, (TEXT_BATCH.0 - from_a).max(1), rng);
         let (x, y) = match from_a {
@@ -205,7 +209,8 @@ impl Pair for Language {
     fn eval(&self, net: &CharMlp) -> Tensor<1> {
         let net = net.valid();
         let ce = CrossEntropyLossConfig::new().init(&self.device).valid();
-        let loss = |(x, y): &(Tensor<2, Int>, Tensor<1, Int>)| ce.forward(net.forward(x.clone().inner()), y.clone().inner());
+        let loss =
+            |(x, y): &(Tensor<2, Int>, Tensor<1, Int>)| ce.forward(net.forward(x.clone().inner()), y.clone().inner());
         Tensor::from_inner(Tensor::cat(vec![loss(&self.val[0]), loss(&self.val[1])], 0))
     }
 

@@ -99,21 +99,22 @@ fn table(m: &Metrics, p: &ForgetParams, metric: &'static str, text: bool) -> imp
 #[component]
 pub fn ForgetPanel() -> impl IntoView {
     let (run, jobs) = use_panel::<ForgetParams>(parts);
+    let m = run.merged();
     view! {
         <RunFrame run=run>
             <div class="controls controls-row" aria-label="Parameters shared by both pairs">
                 <RunControls run=run />
                 {run.controls(&[&REPLAY, &LOW_LR, &SWEEP, &SEED])}
             </div>
-            {run.part("visual", move || visual_view(run, jobs))}
-            {run.part("language", move || language_view(run))}
+            {run.part("visual", move || visual_view(run, jobs, m))}
+            {run.part("language", move || language_view(run, m))}
         </RunFrame>
     }
 }
 
 /// The visual pair.
-fn visual_view(run: PanelRun<ForgetParams>, jobs: Jobs) -> AnyView {
-    let (params, m) = (run.params, run.merged());
+fn visual_view(run: PanelRun<ForgetParams>, jobs: Jobs, m: RwSignal<Metrics>) -> AnyView {
+    let params = run.params;
     let a = Memo::new(move |_| m.with(|m| params.with(|p| task_lines(m, p, "acc", "a", false))));
     let b = Memo::new(move |_| m.with(|m| params.with(|p| task_lines(m, p, "acc", "b", false))));
     let sc = Memo::new(move |_| m.with(|m| params.with(|p| scatter(m, p, "acc", false))));
@@ -131,12 +132,26 @@ fn visual_view(run: PanelRun<ForgetParams>, jobs: Jobs) -> AnyView {
                 seen.set_value(j.view_revision());
                 fisher.set(j.view().unwrap_or_default());
             }
-        })
+        });
     });
     let heat = Memo::new(move |_| {
-        fisher.with(|v| HeatmapData { n: v.side, extent: 1.0, values: fisher_cells(v), ramp: Ramp::Contours, ..Default::default() })
+        fisher.with(|v| HeatmapData {
+            n: v.side,
+            extent: 1.0,
+            values: fisher_cells(v),
+            ramp: Ramp::Contours,
+            ..Default::default()
+        })
     });
-    let share = move || fisher.with(|v| if v.fisher.is_empty() { "–".into() } else { format!("{:.0}%", 100.0 * top_tenth_share(&v.fisher)) });
+    let share = move || {
+        fisher.with(|v| {
+            if v.fisher.is_empty() {
+                "–".into()
+            } else {
+                format!("{:.0}%", 100.0 * top_tenth_share(&v.fisher))
+            }
+        })
+    };
     view! {
         <section class="subpanel" aria-label="Two tasks on a plane">
             <h3>"Two tasks on a plane: A on the left, then B on the right"</h3>
@@ -164,8 +179,8 @@ fn visual_view(run: PanelRun<ForgetParams>, jobs: Jobs) -> AnyView {
 }
 
 /// The language pair.
-fn language_view(run: PanelRun<ForgetParams>) -> AnyView {
-    let (params, m) = (run.params, run.merged());
+fn language_view(run: PanelRun<ForgetParams>, m: RwSignal<Metrics>) -> AnyView {
+    let params = run.params;
     let a = Memo::new(move |_| m.with(|m| params.with(|p| task_lines(m, p, "loss", "a", true))));
     let b = Memo::new(move |_| m.with(|m| params.with(|p| task_lines(m, p, "loss", "b", true))));
     let sc = Memo::new(move |_| m.with(|m| params.with(|p| scatter(m, p, "loss", true))));
