@@ -172,12 +172,11 @@ fn pick(logits: &[f32], temperature: f64, rng: &mut Rng) -> u8 {
     if temperature <= 0.0 {
         return best as u8;
     }
-    let top = f64::from(digits[best]);
-    let w: Vec<f64> = digits.iter().map(|&l| ((f64::from(l) - top) / temperature).exp()).collect();
-    let mut u = rng.uniform() * w.iter().sum::<f64>();
-    for (i, wi) in w.iter().enumerate() {
-        u -= wi;
-        if u <= 0.0 {
+    let z: Vec<f64> = digits.iter().map(|&l| f64::from(l)).collect();
+    let mut u = rng.uniform();
+    for (i, p) in crate::engine::xent::softmax(&z, temperature).iter().enumerate() {
+        u -= p;
+        if u < 0.0 {
             return i as u8;
         }
     }
