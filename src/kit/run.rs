@@ -92,6 +92,26 @@ impl Jobs {
     pub fn view<T: serde::de::DeserializeOwned>(self, name: &str) -> Option<T> {
         self.with(name, |m| m.view()).flatten()
     }
+
+    /// Part `name`'s view state as a signal: decoded again on a draw when the job sent a new
+    /// frame, and back to `T::default()` when a new run starts.
+    pub fn view_signal<P, T>(self, run: PanelRun<P>, name: &'static str) -> RwSignal<T>
+    where
+        P: Params,
+        T: serde::de::DeserializeOwned + Default + Send + Sync + 'static,
+    {
+        let state = RwSignal::new(T::default());
+        let seen = StoredValue::new(u64::MAX);
+        run.on_draw(move || {
+            self.with(name, |j| {
+                if seen.get_value() != j.view_revision() || j.steps() == 0 {
+                    seen.set_value(j.view_revision());
+                    state.set(j.view().unwrap_or_default());
+                }
+            });
+        });
+        state
+    }
 }
 
 /// Everything a panel's view needs of its run. `Copy`, so closures take it freely.

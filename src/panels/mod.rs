@@ -163,14 +163,14 @@ pub const REGISTRY: [Concept; 17] = [
         "catastrophic-forgetting",
         "Catastrophic forgetting",
         "Learning task B overwrites task A, unless something protects it.",
-        None,
+        Some(&forgetting::PANEL),
     ),
     c(
         17,
         "self-improvement",
         "Self-improvement",
         "A model filtering and learning from its own outputs: when it helps, when it stalls.",
-        None,
+        Some(&star::PANEL),
     ),
 ];
 

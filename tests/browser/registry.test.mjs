@@ -96,8 +96,9 @@ test('every built panel, from the registry', { timeout: 8 * 60_000 }, async (t) 
       const phone = await app.open(`/concepts/${c.slug}?backend=cpu&autoplay=0&${c.testQuery}`, { viewport: { width: 375, height: 812 } });
       await phone.panel().first().waitFor({ state: 'visible', timeout: APP_START_MS });
       const top = await phone.page.evaluate(() => {
-        const chart = document.querySelector('.panel figure.chart');
-        return chart ? chart.getBoundingClientRect().top + window.scrollY : null;
+        // The highest chart on screen: CSS order at this width may place a later one first.
+        const tops = [...document.querySelectorAll('.panel figure.chart')].map((c) => c.getBoundingClientRect().top + window.scrollY);
+        return tops.length ? Math.min(...tops) : null;
       });
       assert.ok(top !== null && top < 812, `${c.slug}: at 375 px the first chart starts at ${top} px`);
       p.assertNoPageErrors();

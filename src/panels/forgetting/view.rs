@@ -9,7 +9,6 @@ use super::runs::parts;
 use crate::components::chart::heatmap::{Heatmap, HeatmapData, Ramp};
 use crate::components::chart::line::{Line, LineChart, Style};
 use crate::components::controls::fmt_num;
-use crate::engine::job::Steppable;
 use crate::engine::metrics::Metrics;
 use crate::kit::run::{use_panel, Jobs, PanelRun, RunControls, RunFrame};
 use leptos::prelude::*;
@@ -102,12 +101,16 @@ pub fn ForgetPanel() -> impl IntoView {
     let m = run.merged();
     view! {
         <RunFrame run=run>
-            <div class="controls controls-row" aria-label="Parameters shared by both pairs">
+            <div class="controls controls-row" aria-label="Run controls">
                 <RunControls run=run />
-                {run.controls(&[&REPLAY, &LOW_LR, &SWEEP, &SEED])}
             </div>
             {run.part("visual", move || visual_view(run, jobs, m))}
             {run.part("language", move || language_view(run, m))}
+            // Below the pairs, so that on a phone the first chart is on the first screen.
+            <section class="subpanel" aria-label="Settings shared by both pairs">
+                <h3>"Settings both pairs share"</h3>
+                <div class="controls controls-row">{run.controls(&[&REPLAY, &LOW_LR, &SWEEP, &SEED])}</div>
+            </section>
         </RunFrame>
     }
 }
@@ -124,16 +127,7 @@ fn visual_view(run: PanelRun<ForgetParams>, jobs: Jobs, m: RwSignal<Metrics>) ->
         points: task_points(params.with(|p| p.seed)),
         ..Default::default()
     });
-    let fisher = RwSignal::new(ForgetView::default());
-    let seen = StoredValue::new(u64::MAX);
-    run.on_draw(move || {
-        jobs.with("visual", |j| {
-            if seen.get_value() != j.view_revision() || j.steps() == 0 {
-                seen.set_value(j.view_revision());
-                fisher.set(j.view().unwrap_or_default());
-            }
-        });
-    });
+    let fisher = jobs.view_signal::<_, ForgetView>(run, "visual");
     let heat = Memo::new(move |_| {
         fisher.with(|v| HeatmapData {
             n: v.side,

@@ -16,13 +16,16 @@ pub fn StarExplanation() -> impl IntoView {
                 human-written rationales for the training set."
             </p>
             <p>
-                "Here the model is a small window network, the problems are additions of 1 to 8 digits, and the
-                rationale is the carry chain: after each column's digits aᵢ and bᵢ it writes the column's digit sᵢ
-                and its carry cᵢ. The answer is read from what it wrote, and the verifier is exact:"
+                "Here the model is a small window network that sees four tokens at a time, the problems are
+                additions of 1 to 8 digits, and the rationale is the carry chain: after each column's digits aᵢ
+                and bᵢ, and the carry it wrote one column before, it writes the column's digit sᵢ and its carry
+                cᵢ. The carry is all the state it needs, so one table of 200 column sums adds numbers of any
+                length. The answer is read from what it wrote, and the verifier is exact:"
             </p>
             <Formula block=true tex=r"\mathrm{keep} \Leftrightarrow c_n 10^{n} + \sum_{i=1}^{n} s_i\,10^{i-1} = a + b" />
             <p>
-                "Round 0 sees only forty worked 1- and 2-digit problems. If a column is right with probability p,
+                "Round 0 sees only a small seed set of worked 1- and 2-digit problems (100 by default), which
+                cover part of that table. If a column is right with probability p,
                 an n-digit answer is right with about pⁿ, so the model's first successes are short. Every kept
                 rationale adds right columns, p rises, and longer problems start to succeed and to be kept: the
                 heatmap's solved frontier moves to the right round by round. STaR restarts each round from the

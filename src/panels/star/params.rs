@@ -34,11 +34,11 @@ impl Default for StarParams {
     fn default() -> Self {
         Self {
             rounds: 6,
-            steps: 400,
-            seed_set: 40,
+            steps: 600,
+            seed_set: 100,
             pool: 400,
             temp: 1.0,
-            rationalize: false,
+            rationalize: true,
             restart: true,
             lr: 0.01,
             seed: 1,
@@ -120,7 +120,7 @@ mod tests {
 
     #[test]
     fn round_trip_and_bad_values() {
-        let p = StarParams { rationalize: true, restart: false, temp: 0.7, ..Default::default() };
+        let p = StarParams { rationalize: false, restart: false, temp: 0.7, ..Default::default() };
         let mut notes = Vec::new();
         assert_eq!(StarParams::from_query(&Query::parse(&p.to_query().to_query_string()), &mut notes), p);
         assert!(notes.is_empty(), "{notes:?}");

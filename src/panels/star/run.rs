@@ -127,10 +127,10 @@ impl Star {
         star
     }
 
-    /// The seed set (a third of it also with hints, so that a hint means something to the model)
-    /// plus `kept`, as training windows.
+    /// The seed set, plain and again with hints (so that a hint means something to the model,
+    /// which rationalisation relies on), plus `kept`, as training windows.
     fn training_set(&self, kept: &[Worked]) -> Vec<([u32; CONTEXT], u32)> {
-        let hinted = self.seed_set.iter().step_by(3).flat_map(|w| w.windows(true));
+        let hinted = self.seed_set.iter().flat_map(|w| w.windows(true));
         let plain = self.seed_set.iter().chain(kept).flat_map(|w| w.windows(false));
         plain.chain(hinted).collect()
     }

@@ -8,21 +8,30 @@
 //! that happens to give the right answer is kept.
 //!
 //! The model sees the last [`CONTEXT`] tokens, which hold the carry it wrote one column before
-//! (sᵢ₋₁, cᵢ₋₁, aᵢ, bᵢ, hᵢ before sᵢ; cᵢ₋₁, aᵢ, bᵢ, hᵢ, sᵢ before cᵢ):
-//! the carry is the state that lets a small window add numbers of any length.
+//! (cᵢ₋₁, aᵢ, bᵢ, hᵢ before sᵢ; aᵢ, bᵢ, hᵢ, sᵢ before cᵢ, which they determine: the column
+//! carried exactly when sᵢ < aᵢ + bᵢ). The sequence opens with a carry of 0, so the first column
+//! looks like any other: the carry is the state that lets a small window add numbers of any
+//! length, and one table of 200 (carry, a, b) entries is all there is to learn.
 
 use crate::engine::rng::Rng;
 
 /// The longest problems, in digits per operand.
 pub const MAX_DIGITS: usize = 8;
-/// Tokens the model sees: the carry before the column, aᵢ, bᵢ, hᵢ, and sᵢ once written.
-pub const CONTEXT: usize = 5;
+/// Tokens the model sees: the carry before the column, aᵢ, bᵢ, hᵢ; then aᵢ, bᵢ, hᵢ, sᵢ.
+pub const CONTEXT: usize = 4;
 /// Digits 0–9, then [`NO_HINT`] and [`START`].
 pub const VOCAB: usize = 12;
 /// The hint token when no hint is given.
 pub const NO_HINT: u32 = 10;
-/// Padding before the first column.
+/// Padding before the opening carry.
 pub const START: u32 = 11;
+
+/// The tokens before the first column: padding, then a carry of 0.
+fn opening() -> Vec<u32> {
+    let mut t = vec![START; CONTEXT - 1];
+    t.push(0);
+    t
+}
 
 /// Two n-digit operands, least significant digit first.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -106,7 +115,7 @@ impl Worked {
     /// The token sequence, with the true column digits as hints when `hints`.
     pub fn tokens(&self, hints: bool) -> Vec<u32> {
         let truth = self.problem.worked();
-        let mut t = vec![START; CONTEXT];
+        let mut t = opening();
         for i in 0..self.s.len() {
             let h = if hints { u32::from(truth.s[i]) } else { NO_HINT };
             t.extend([u32::from(self.problem.a[i]), u32::from(self.problem.b[i]), h]);
@@ -151,7 +160,7 @@ impl Worked {
 /// token is the true digit (rationalisation).
 pub fn solve(p: &Problem, hints: bool, temperature: f64, rng: &mut Rng, logits: impl Fn(&[u32]) -> Vec<f32>) -> Worked {
     let truth = p.worked();
-    let mut t = vec![START; CONTEXT];
+    let mut t = opening();
     let (mut s, mut c) = (Vec::new(), Vec::new());
     for i in 0..p.len() {
         let h = if hints { u32::from(truth.s[i]) } else { NO_HINT };
@@ -218,10 +227,10 @@ mod tests {
         let w = Problem { a: vec![7, 4], b: vec![5, 8] }.worked();
         let win = w.windows(false);
         assert_eq!(win.len(), 4);
-        assert_eq!(win[0], ([START, START, 7, 5, NO_HINT], 2), "the first column's digit");
-        assert_eq!(win[1], ([START, 7, 5, NO_HINT, 2], 1), "and its carry");
-        assert_eq!(win[2], ([2, 1, 4, 8, NO_HINT], 3), "the second column sees the carry 1 before it");
-        assert_eq!(win[3], ([1, 4, 8, NO_HINT, 3], 1));
+        assert_eq!(win[0], ([0, 7, 5, NO_HINT], 2), "the first column's digit, after the opening carry 0");
+        assert_eq!(win[1], ([7, 5, NO_HINT, 2], 1), "and its carry");
+        assert_eq!(win[2], ([1, 4, 8, NO_HINT], 3), "the second column sees the carry 1 before it");
+        assert_eq!(win[3], ([4, 8, NO_HINT, 3], 1));
         // Greedy solving with a perfect lookup reproduces the truth.
         let table: std::collections::HashMap<_, _> = win.into_iter().collect();
         let logits = |ctx: &[u32]| {

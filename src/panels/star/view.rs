@@ -7,7 +7,6 @@ use super::run::RoundView;
 use super::runs::parts;
 use super::task::MAX_DIGITS;
 use crate::components::chart::line::{Line, LineChart};
-use crate::engine::job::Steppable;
 use crate::engine::metrics::Metrics;
 use crate::kit::run::{use_panel, RunControls, RunFrame};
 use leptos::prelude::*;
@@ -26,11 +25,12 @@ fn kept_lines(m: &Metrics) -> Vec<Line> {
     ]
 }
 
-fn length_lines(m: &Metrics) -> Vec<Line> {
+/// Accuracy per length, with the verifier (`suffix` "") or without (`"_unfiltered"`).
+fn length_lines(m: &Metrics, suffix: &str) -> Vec<Line> {
     (1..=MAX_DIGITS)
         .map(|n| {
             let label = if n == 1 { "1 digit".to_string() } else { format!("{n} digits") };
-            Line::from_metrics(m, &format!("acc_digits{n}")).color(n - 1).label(label)
+            Line::from_metrics(m, &format!("acc_digits{n}{suffix}")).color(n - 1).label(label)
         })
         .collect()
 }
@@ -93,17 +93,9 @@ pub fn StarPanel() -> impl IntoView {
     let m = run.merged();
     let acc = Memo::new(move |_| m.with(accuracy_lines));
     let kept = Memo::new(move |_| m.with(kept_lines));
-    let lengths = Memo::new(move |_| m.with(length_lines));
-    let rounds = RwSignal::new(Vec::<RoundView>::new());
-    let seen = StoredValue::new(u64::MAX);
-    run.on_draw(move || {
-        jobs.with("filtered", |j| {
-            if seen.get_value() != j.view_revision() || j.steps() == 0 {
-                seen.set_value(j.view_revision());
-                rounds.set(j.view().unwrap_or_default());
-            }
-        });
-    });
+    let lengths = Memo::new(move |_| m.with(|m| length_lines(m, "")));
+    let lengths_unfiltered = Memo::new(move |_| m.with(|m| length_lines(m, "_unfiltered")));
+    let rounds = jobs.view_signal::<_, Vec<RoundView>>(run, "filtered");
     let done = move || format!("{} of {}", rounds.with(Vec::len), run.params.with(|p| p.rounds + 1));
     view! {
         <RunFrame run=run>
@@ -111,11 +103,13 @@ pub fn StarPanel() -> impl IntoView {
                 <div class="controls" aria-label="Parameters">
                     <RunControls run=run />
                     {run.controls(&[&ROUNDS, &STEPS, &SEED_SET, &POOL, &TEMP, &RATIONALIZE, &RESTART, &LR, &SEED])}
-                    <p class="readout-line" data-readout="accuracy">"With the verifier, newest accuracy: " <strong>{move || newest(m, "accuracy")}</strong></p>
+                    <p class="readout-line" data-readout="accuracy">
+                        "Newest test accuracy: " <strong>{move || newest(m, "accuracy")}</strong> " with the verifier"
+                        {move || (!run.hidden("unfiltered")).then(|| view! {
+                            ", " <strong data-readout="accuracy_unfiltered">{move || newest(m, "accuracy_unfiltered")}</strong> " without"
+                        })}
+                    </p>
                     <p class="readout-line" data-readout="rounds">"Rounds finished (with the verifier): " <strong>{done}</strong></p>
-                    {run.part("unfiltered", move || view! {
-                        <p class="readout-line" data-readout="accuracy_unfiltered">"Without the verifier, newest accuracy: " <strong>{move || newest(m, "accuracy_unfiltered")}</strong></p>
-                    }.into_any())}
                 </div>
                 <div class="figures">
                     <LineChart title="Test accuracy after each round, problems of 1 to 8 digits (round 0: the seed set only)" x_label="round" y_label="accuracy" series=acc csv_name="star-accuracy" />
@@ -123,6 +117,9 @@ pub fn StarPanel() -> impl IntoView {
                     {run.part("heatmap", move || view! {
                         <LineChart title="Accuracy per number of digits after each round, with the verifier" x_label="round" y_label="accuracy" series=lengths csv_name="star-by-length" />
                         {move || rounds.with(|r| heatmap(r))}
+                    }.into_any())}
+                    {run.part("unfiltered", move || view! {
+                        <LineChart title="Accuracy per number of digits after each round, without the verifier" x_label="round" y_label="accuracy" series=lengths_unfiltered csv_name="star-by-length-unfiltered" />
                     }.into_any())}
                     {run.part("examples", move || view! { {move || rounds.with(|r| examples(r))} }.into_any())}
                 </div>

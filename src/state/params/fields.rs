@@ -281,9 +281,17 @@ impl<P> Field<P> for Flag<P> {
     fn key(&self) -> &'static str {
         self.key
     }
+    /// `1` or `0`, and the words a person would write: `true`/`false`, `on`/`off`, `yes`/`no`.
     fn read(&self, p: &mut P, q: &Query, notes: &mut Vec<String>) {
-        let d = u64::from((self.get)(p));
-        (self.set)(p, read_u64(q, self.key, d, 0, 1, notes) == 1);
+        let word = q.get(self.key).map(|v| v.trim().to_ascii_lowercase());
+        match word.as_deref() {
+            Some("true" | "on" | "yes") => (self.set)(p, true),
+            Some("false" | "off" | "no") => (self.set)(p, false),
+            _ => {
+                let d = u64::from((self.get)(p));
+                (self.set)(p, read_u64(q, self.key, d, 0, 1, notes) == 1);
+            }
+        }
     }
     fn write(&self, p: &P, q: Query) -> Query {
         q.with(self.key, u8::from((self.get)(p)))

@@ -91,3 +91,27 @@ fn controls_set_values_within_the_fields_range() {
     );
     assert!(TOTAL.control().is_none());
 }
+
+#[test]
+fn flags_read_digits_and_words_and_note_anything_else() {
+    #[derive(Clone, Debug, Default, PartialEq)]
+    struct F {
+        on: bool,
+        hide: Vec<String>,
+    }
+    const ON: Flag<F> = Flag { key: "on", label: "On", get: |p| p.on, set: |p, v| p.on = v };
+    impl Params for F {
+        const FIELDS: &'static [&'static dyn Field<Self>] = &[&ON];
+        const PARTS: &'static [&'static str] = &[];
+        crate::hide_field!();
+    }
+    let read = |q: &str| {
+        let mut notes = Vec::new();
+        (F::from_query(&Query::parse(q), &mut notes).on, notes.len())
+    };
+    for (q, want) in [("on=1", true), ("on=TRUE", true), ("on=yes", true), ("on=0", false), ("on=off", false)] {
+        assert_eq!(read(q), (want, 0), "{q}");
+    }
+    assert_eq!(read("on=maybe"), (false, 1), "the default, with a note");
+    assert_eq!(read("on=7"), (true, 1), "clamped to 1, with a note");
+}
