@@ -100,11 +100,15 @@ test('panels 01 and 03 train on WebGPU', { timeout: 400_000 }, async (t) => {
   }
 });
 
-test('panels 14 and 15 train on WebGPU', { timeout: 400_000 }, async (t) => {
+test('panels 14, 15, 16 and 17 train on WebGPU', { timeout: 400_000 }, async (t) => {
   const runs = [
     ['grokking', 'steps=20&p=23&hidden=32&compare=0', { train_loss: 20, train_acc: 20, val_acc: 20, weight_norm: 20 }],
     // Generations need a readback of the fitted weights before the next one's data exists.
     ['model-collapse', 'gens=3&n=30&fit_steps=10&text_gens=2&chars=500&text_steps=20', { sigma: 3, tail_mass: 3, perplexity: 2 }],
+    // Phase B branches five networks from the one phase A trained, after the Fisher of A.
+    ['catastrophic-forgetting', 'steps_a=10&steps_b=10&sweep=0&hide=language', { acc_a_finetune: 11, acc_b_ewc: 11, acc_a_replay: 11 }],
+    // Each round ends with a readback of the weights, which the host samples and verifies with.
+    ['self-improvement', 'rounds=1&steps=10&pool=16&seed_set=8&hide=unfiltered', { accuracy: 2, kept: 2 }],
   ];
   for (const [slug, query, want] of runs) {
     const p = await app.open(`/concepts/${slug}?backend=gpu&${query}`);
