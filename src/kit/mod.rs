@@ -29,6 +29,9 @@ pub struct Panel {
     pub round_trip: fn(&Query) -> (Query, Vec<String>),
     /// The names `hide=` accepts: every control's parameter key, then the panel's other parts.
     pub hideable: fn() -> Vec<&'static str>,
+    /// What the parameters read from a query hold outside their documented ranges (empty when
+    /// parsing is right; see [`crate::state::params::out_of_range`]).
+    pub out_of_range: fn(&Query) -> Vec<String>,
     /// Series that `window.trainlab.metrics(slug)` reports once the test configuration has run
     /// (names are a contract with course pages: never rename one).
     pub series: &'static [&'static str],
@@ -134,6 +137,9 @@ macro_rules! panel {
             spawn: |spec, device| $crate::kit::spawn_with::<$params>(spec, device, runs::spawn),
             round_trip: $crate::kit::round_trip::<$params>,
             hideable: $crate::state::params::hideable::<$params>,
+            out_of_range: |q| $crate::state::params::out_of_range(
+                &<$params as $crate::state::query::UrlParams>::from_query(q, &mut Vec::new()),
+            ),
             series: $series,
             watch: $watch,
             picture: $picture,

@@ -119,6 +119,32 @@ impl<P: Params> UrlParams for P {
     }
 }
 
+/// What in `p` lies outside its field's documented range (a slider's bounds, a menu's keys, the
+/// seed's range) or is not a hideable name: empty for anything [`UrlParams::from_query`] returns.
+/// Fields without a control (the panel edits them itself) are checked by their own tests.
+pub fn out_of_range<P: Params>(p: &P) -> Vec<String> {
+    let mut bad = Vec::new();
+    for f in P::FIELDS {
+        let Some(Control { widget, .. }) = f.control() else { continue };
+        let ok = match (&widget, f.value(p)) {
+            (Widget::Slider { min, max, .. }, Value::Num(x)) => {
+                let slack = 1e-9 * (max - min).abs().max(1.0);
+                x.is_finite() && x >= min - slack && x <= max + slack
+            }
+            (Widget::Seed, Value::Num(x)) => x.is_finite() && (0.0..=SEED_MAX as f64).contains(&x),
+            (Widget::Select(keys), Value::Key(k)) => keys.iter().any(|(key, _)| *key == k),
+            (Widget::Toggle, Value::Flag(_)) => true,
+            _ => false,
+        };
+        if !ok {
+            bad.push(format!("{} = {:?} is outside {:?}", f.key(), f.value(p), widget));
+        }
+    }
+    let names = hideable::<P>();
+    bad.extend(p.hide().iter().filter(|h| !names.contains(&h.as_str())).map(|h| format!("hide names {h}")));
+    bad
+}
+
 /// A control's value as a number (a flag is 0 or 1, a key is parsed).
 pub(crate) fn num(v: &Value) -> f64 {
     match v {

@@ -115,3 +115,15 @@ fn flags_read_digits_and_words_and_note_anything_else() {
     assert_eq!(read("on=maybe"), (false, 1), "the default, with a note");
     assert_eq!(read("on=7"), (true, 1), "clamped to 1, with a note");
 }
+
+#[test]
+fn out_of_range_names_what_parsing_should_have_clamped() {
+    let t = Toy::from_query(&Query::parse("lr=9&seed=-2&hide=chart,bogus"), &mut Vec::new());
+    assert!(out_of_range(&t).is_empty(), "{:?}", out_of_range(&t));
+    let bad = Toy { lr: 9.0, width: 0, seed: SEED_MAX + 1, hide: vec!["bogus".into()], ..Toy::default() };
+    let found = out_of_range(&bad);
+    for key in ["lr", "width", "seed", "bogus"] {
+        assert!(found.iter().any(|f| f.contains(key)), "{key} not found: {found:?}");
+    }
+    assert!(out_of_range(&Toy { lr: f64::NAN, ..Toy::default() })[0].starts_with("lr"));
+}
