@@ -6,6 +6,8 @@
 //! of [`hooks`], which connect jobs to the runtime).
 
 #[cfg(target_arch = "wasm32")]
+pub mod export;
+#[cfg(target_arch = "wasm32")]
 pub mod hooks;
 #[cfg(target_arch = "wasm32")]
 pub mod run;

@@ -327,7 +327,8 @@ impl<P: Params> PanelRun<P> {
     }
 }
 
-/// The panel frame (URL notes, "Copy link", the node whose visibility gates training) for a run.
+/// The panel frame (URL notes, "Copy link", the node whose visibility gates training) for a run,
+/// with "Download run (JSON)".
 #[component]
 pub fn RunFrame<P: Params>(
     /// The panel's run.
@@ -335,7 +336,12 @@ pub fn RunFrame<P: Params>(
     /// The panel's content.
     children: Children,
 ) -> impl IntoView {
-    view! { <PanelFrame slug=current_slug() notes=run.notes.get_value() root=run.root>{children()}</PanelFrame> }
+    view! {
+        <PanelFrame slug=current_slug() notes=run.notes.get_value() root=run.root>
+            {children()}
+            <div class="panel-footer"><super::export::ExportRun run=run /></div>
+        </PanelFrame>
+    }
 }
 
 /// Play/Pause/Step/Reset, progress through every job's steps with the rate and time left, and the

@@ -8,6 +8,7 @@
 // nothing overflows and the first chart is on the first screen. The gallery agrees with the registry.
 import { checkCsvs, waitForShownDone } from './csv-check.mjs';
 import { test } from 'node:test';
+import { readFile } from 'node:fs/promises';
 import assert from 'node:assert/strict';
 import { useApp, assertGallery, APP_START_MS } from './harness.mjs';
 
@@ -70,6 +71,17 @@ test('every built panel, from the registry', { timeout: 8 * 60_000 }, async (t) 
       // Every chart's CSV holds what metrics() reports (on this trained page, not a second run).
       await waitForShownDone(p, c.slug);
       await checkCsvs(p, c.slug, st);
+      // The run as JSON: its parameters (seed included), backend, status and every series.
+      const json = p.page.getByRole('button', { name: 'Download run (JSON)' });
+      const [dl] = await Promise.all([p.page.waitForEvent('download', { timeout: 15_000 }), json.first().click()]);
+      assert.equal(dl.suggestedFilename(), `trainlab-${c.slug}.json`);
+      const run = JSON.parse(await readFile(await dl.path(), 'utf8'));
+      assert.deepEqual([run.slug, run.backend, run.status], [c.slug, 'cpu', 'done'], `${c.slug}: the JSON's header`);
+      assert.match(String(run.params.seed), /^\d+$/, `${c.slug}: the JSON has no seed: ${JSON.stringify(run.params)}`);
+      const want = fixed(await p.metrics(c.slug));
+      const got = fixed(run.series);
+      const diff = Object.keys({ ...want, ...got }).filter((k) => JSON.stringify(want[k]) !== JSON.stringify(got[k]));
+      assert.deepEqual(diff, [], `${c.slug}: the JSON's series differ from metrics(): ${diff.slice(0, 3).map((k) => `${k}: ${JSON.stringify(got[k])?.slice(0, 120)} vs ${JSON.stringify(want[k])?.slice(0, 120)}`).join(' | ')}`);
       assert.equal(await p.page.title(), `${num} ${c.title} · Trainlab`, `${c.slug}: the page title`);
       assert.match(await p.testId('watch').innerText(), /^Watch: \S/, `${c.slug}: no "Watch:" sentence`);
       const body = await p.page.locator('body').innerText();
