@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { useApp, APP_START_MS } from './harness.mjs';
 
 const app = useApp();
-const PER_PANEL = Number(process.env.TRAINLAB_MALFORMED_PER_PANEL || 20);
+const PER_PANEL = Number(process.env.TRAINLAB_MALFORMED_PER_PANEL || 12);
 
 const BAD = [
   'banana', 'NaN', 'inf', '-inf', '1e999', '-1e999', '0x1F', '1,2', '%ZZ', '%00', '🦀', 'λ'.repeat(300),
