@@ -11,7 +11,7 @@ use crate::engine::data::text::{windows, Corpus, MOBY_DICK, SOTU};
 use crate::engine::models::char_mlp::{CharMlp, CharMlpShape};
 use crate::engine::models::mlp::{Activation, Mlp};
 use crate::engine::rng::Rng;
-use burn::nn::loss::CrossEntropyLossConfig;
+use burn::nn::loss::{CrossEntropyLoss, CrossEntropyLossConfig};
 use burn::prelude::*;
 
 /// A pair of tasks, A then B, on one kind of network.
@@ -81,6 +81,7 @@ pub fn task_points(seed: u64) -> Vec<(f32, f32, u8)> {
 pub struct Visual {
     train: [Points; 2],
     test: [(Tensor<2>, Tensor<1, Int>); 2],
+    ce: CrossEntropyLoss,
     device: Device,
 }
 
@@ -95,14 +96,14 @@ impl Visual {
                 Tensor::from_data(TensorData::new(ys, [POINTS]), device),
             )
         });
-        Self { train, test, device: device.clone() }
+        Self { train, test, ce: CrossEntropyLossConfig::new().init(device), device: device.clone() }
     }
 
     fn loss_of(&self, net: &Mlp, xs: Vec<f32>, ys: Vec<i64>) -> Tensor<1> {
         let n = ys.len();
         let x = Tensor::from_data(TensorData::new(xs, [n, 2]), &self.device);
         let y = Tensor::from_data(TensorData::new(ys, [n]), &self.device);
-        CrossEntropyLossConfig::new().init(&self.device).forward(net.forward(x, Activation::Relu), y)
+        self.ce.forward(net.forward(x, Activation::Relu), y)
     }
 }
 
@@ -159,6 +160,7 @@ pub struct Language {
     train: [Vec<u32>; 2],
     val: [(Tensor<2, Int>, Tensor<1, Int>); 2],
     fisher: (Tensor<2, Int>, Tensor<1, Int>),
+    ce: CrossEntropyLoss,
     device: Device,
 }
 
@@ -177,7 +179,14 @@ impl Language {
         let val = [&a.1, &b.1].map(|v| windows(v, context, TEXT_BATCH.1, &mut rng, device));
         let fisher = windows(&a.0, context, 64, &mut rng, device);
         let shape = CharMlpShape { vocab: both.v(), context, embed, hidden };
-        Self { shape, train: [a.0, b.0], val, fisher, device: device.clone() }
+        Self {
+            shape,
+            train: [a.0, b.0],
+            val,
+            fisher,
+            ce: CrossEntropyLossConfig::new().init(device),
+            device: device.clone(),
+        }
     }
 }
 
@@ -193,7 +202,7 @@ impl Pair for Language {
 
     fn batch_loss(&self, net: &CharMlp, share_a: f64, rng: &mut Rng) -> Tensor<1> {
         let from_a = (TEXT_BATCH.0 as f64 * share_a.clamp(0.0, 1.0)).round() as usize;
-        let ce = CrossEntropyLossConfig::new().init(&self.device);
+        let ce = &self.ce;
         let part =
             |t: usize, n: usize, rng: &mut Rng| windows(&self.train[t], self.shape.context, n, rng, &self.device);
         let (xa, ya) = part(0, from_a.max(1), rng);
@@ -208,7 +217,7 @@ impl Pair for Language {
 
     fn eval(&self, net: &CharMlp) -> Tensor<1> {
         let net = net.valid();
-        let ce = CrossEntropyLossConfig::new().init(&self.device).valid();
+        let ce = self.ce.valid();
         let loss =
             |(x, y): &(Tensor<2, Int>, Tensor<1, Int>)| ce.forward(net.forward(x.clone().inner()), y.clone().inner());
         Tensor::from_inner(Tensor::cat(vec![loss(&self.val[0]), loss(&self.val[1])], 0))
@@ -219,7 +228,7 @@ impl Pair for Language {
     }
 
     fn example_loss(&self, net: &CharMlp, k: usize) -> Tensor<1> {
-        let ce = CrossEntropyLossConfig::new().init(&self.device);
+        let ce = &self.ce;
         ce.forward(net.forward(self.fisher.0.clone().narrow(0, k, 1)), self.fisher.1.clone().narrow(0, k, 1))
     }
 }

@@ -19,7 +19,7 @@ use crate::engine::models::char_mlp::{CharMlp, CharMlpShape, HostCharMlp};
 use crate::engine::rng::Rng;
 use crate::engine::rounds::{At, RoundRun, Rounds};
 use crate::engine::view::Frame;
-use burn::nn::loss::CrossEntropyLossConfig;
+use burn::nn::loss::{CrossEntropyLoss, CrossEntropyLossConfig};
 use burn::optim::{AdamConfig, GradientsParams, ModuleOptimizer};
 use burn::prelude::*;
 
@@ -85,6 +85,7 @@ pub struct Star {
     s: StarSettings,
     model: Option<CharMlp>,
     optim: ModuleOptimizer,
+    loss: CrossEntropyLoss,
     seed_set: Vec<Worked>,
     test: Vec<Problem>,
     data: Vec<([u32; CONTEXT], u32)>,
@@ -111,6 +112,7 @@ impl Star {
             s,
             model: Some(CharMlp::new(SHAPE, s.seed, device)),
             optim: AdamConfig::new().init(),
+            loss: CrossEntropyLossConfig::new().init(device),
             seed_set,
             test,
             data: Vec::new(),
@@ -216,7 +218,7 @@ impl Rounds for Star {
         }
         let x = Tensor::<2, Int>::from_data(TensorData::new(xs, [BATCH, CONTEXT]), &self.device);
         let y = Tensor::<1, Int>::from_data(TensorData::new(ys, [BATCH]), &self.device);
-        let loss = CrossEntropyLossConfig::new().init(&self.device).forward(model.forward(x), y);
+        let loss = self.loss.forward(model.forward(x), y);
         let grads = GradientsParams::from_grads(loss.backward(), &model);
         self.model = Some(self.optim.step(self.s.lr, model, grads));
         StepOutput { metrics: loss.inner(), host: Vec::new(), extra: Vec::new() }
