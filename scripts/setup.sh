@@ -127,6 +127,10 @@ npm_install_in() {
   touch "$stamp"
 }
 
+# Every build needs node: trunk's post_build hook writes the CSP and 404.html with it
+# (scripts/site-files.mjs).
+need_node
+
 # --- --test: Chromium from Debian + playwright-core ------------------------------------------
 if [ "$want_test" -eq 1 ]; then
   if [ -x "$CHROMIUM" ] && [ -x "$CHROMEDRIVER" ]; then

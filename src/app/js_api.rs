@@ -3,6 +3,8 @@
 //! - `metrics(slug)` → `{series_name: [[step, value], ...]}`
 //! - `status(slug)` → `"idle" | "running" | "paused" | "diverged" | "done"` (`null` if not shown)
 //! - `steps(slug)` → steps completed
+//! - `command(slug, name)` → runs `"play"`, `"pause"`, `"step"` or `"reset"` as the panel's
+//!   buttons do; `true` if the panel is shown and the name is one of these
 //! - `backend()` → `{name, adapter, fallback, build}`; `build` is `"cpu"` for the CPU-only build
 //!   (`assets/loader.js` picks it), `"gpu"` for the full one
 //! - `registry()` → `[{number, slug, title, built, series, hideable, testQuery}, ...]`, all 17
@@ -73,6 +75,11 @@ pub fn install() {
     });
     let registry =
         Closure::<dyn Fn() -> JsValue>::new(|| js_sys::JSON::parse(&registry_json()).unwrap_or(JsValue::NULL));
+    let command = Closure::<dyn Fn(String, String) -> bool>::new(|slug: String, name: String| {
+        with_panel(&slug, |p| p.command(&name)).unwrap_or(false)
+    });
+    set(&api, "command", command.as_ref());
+    command.forget();
     set(&api, "registry", registry.as_ref());
     registry.forget();
     set(&api, "metrics", metrics.as_ref());

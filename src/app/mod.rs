@@ -4,6 +4,8 @@
 //! when served from a sub-path (`trunk --public-url /sub/`).
 
 pub mod bench;
+pub mod embed_bridge;
+pub mod embed_code;
 pub mod js_api;
 pub mod pages;
 

@@ -142,6 +142,7 @@ pub fn ConceptPage() -> impl IntoView {
                 <h1><span class="num">{format!("{:02} ", c.number)}</span>{c.title}</h1>
                 <p class="lede">{c.summary}</p>
                 <LivePanel concept=c />
+                {c.panel.is_some().then(|| view! { <super::embed_code::EmbedCode concept=c /> })}
                 {c.panel.map(|p| (p.explanation)())}
                 <CourseNav concept=c />
             </Layout>
@@ -159,6 +160,7 @@ pub fn EmbedPage() -> impl IntoView {
         None => view! { <NotFound embedded=true /> }.into_any(),
         Some(c) => {
             set_title(&format!("{} · Trainlab", c.title));
+            super::embed_bridge::attach(c.slug);
             let full = format!("{}/concepts/{}", base_path(), c.slug);
             view! {
                 <div class="embed">

@@ -3,6 +3,7 @@
 //! they are mounted.
 
 use crate::engine::group::JobGroup;
+use crate::engine::job::Steppable;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -15,6 +16,9 @@ pub trait Probe {
     fn status(&self) -> &'static str;
     /// Steps completed.
     fn steps(&self) -> u64;
+    /// Runs `"play"`, `"pause"`, `"step"` or `"reset"` on every job, as the panel's buttons do;
+    /// false (and nothing done) for any other name.
+    fn command(&self, name: &str) -> bool;
 }
 
 /// A panel's jobs, shared with its run (a change of parameters may add or remove one).
@@ -27,6 +31,17 @@ impl Probe for RefCell<JobGroup> {
     }
     fn steps(&self) -> u64 {
         self.borrow().steps()
+    }
+    fn command(&self, name: &str) -> bool {
+        let f: fn(&mut dyn Steppable) = match name {
+            "play" => |j| j.play(),
+            "pause" => |j| j.pause(),
+            "step" => |j| j.step_once(),
+            "reset" => |j| j.reset(),
+            _ => return false,
+        };
+        self.borrow().each(f);
+        true
     }
 }
 

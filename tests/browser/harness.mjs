@@ -54,8 +54,8 @@ export function hasBuild(dir) {
  * `optional: true` skips the setup (app.available = false) when the dist is missing, so a test
  * can `skip`; otherwise a missing dist fails with a hint.
  */
-export function useApp({ dist = DIST, prefix = '/', webgpu = false, optional = false } = {}) {
-  const app = new App({ dist, prefix, webgpu, optional });
+export function useApp({ dist = DIST, prefix = '/', webgpu = false, optional = false, spa = true } = {}) {
+  const app = new App({ dist, prefix, webgpu, optional, spa });
   before(() => app.start(), { timeout: 180_000 });
   afterEach(() => app.closePages(), { timeout: 30_000 });
   after(() => app.stop(), { timeout: 30_000 });
@@ -63,7 +63,8 @@ export function useApp({ dist = DIST, prefix = '/', webgpu = false, optional = f
 }
 
 export class App {
-  constructor({ dist, prefix, webgpu, optional }) {
+  constructor({ dist, prefix, webgpu, optional, spa = true }) {
+    this.spa = spa;
     this.dist = dist;
     this.prefix = prefix;
     this.webgpu = webgpu;
@@ -85,6 +86,7 @@ export class App {
     this.server = await startServer({
       root: this.dist,
       prefix: this.prefix,
+      spa: this.spa,
       log: DEBUG ? (line) => console.log(`[server] ${line}`) : undefined,
     });
     this.browser = await chromium.launch({
@@ -131,9 +133,9 @@ export class App {
    * page script. Resolves once the document has loaded (not once the app has started).
    */
   /** `setup(context)` runs before the page loads, e.g. to `context.route()` a request. */
-  async open(appPath = '/', { initScript, setup, viewport = { width: 1280, height: 900 } } = {}) {
+  async open(appPath = '/', { initScript, setup, viewport = { width: 1280, height: 900 }, deviceScaleFactor = 1 } = {}) {
     assert.ok(this.browser, 'browser not launched');
-    const context = await this.browser.newContext({ viewport, acceptDownloads: true });
+    const context = await this.browser.newContext({ viewport, deviceScaleFactor, acceptDownloads: true });
     if (setup) await setup(context);
     const page = await context.newPage();
     const tp = new TrainlabPage(this, context, page);
@@ -153,8 +155,19 @@ export class TrainlabPage {
     this.consoleErrors = [];
     this.pageErrors = [];
     this.consoleLog = [];
+    // Every test checks, through assertNoPageErrors, that nothing broke the site's Content
+    // Security Policy (Chromium reports each refusal on the console) and that every request went
+    // to the site's own origin (data: and blob: URLs are the page's own).
+    this.cspViolations = [];
+    this.foreignRequests = [];
+    const origin = new URL(app.url('/')).origin;
+    context.on('request', (req) => {
+      const u = new URL(req.url());
+      if (u.protocol !== 'data:' && u.protocol !== 'blob:' && u.origin !== origin) this.foreignRequests.push(req.url());
+    });
     page.on('console', (msg) => {
       const line = `[${msg.type()}] ${msg.text()}`;
+      if (/Content Security Policy/i.test(msg.text())) this.cspViolations.push(msg.text());
       this.consoleLog.push(line);
       if (this.consoleLog.length > 200) this.consoleLog.shift();
       if (msg.type() === 'error') {
@@ -393,6 +406,8 @@ export class TrainlabPage {
 
   assertNoPageErrors() {
     assert.deepEqual(this.pageErrors, [], `uncaught errors on ${this.openedAt}:\n${this.errorReport()}`);
+    assert.deepEqual(this.cspViolations, [], `Content Security Policy violations on ${this.openedAt}`);
+    assert.deepEqual(this.foreignRequests, [], `requests to another origin from ${this.openedAt}`);
   }
 
   assertNoConsoleErrors() {

@@ -5,7 +5,7 @@
 //   srv.url  // 'http://127.0.0.1:PORT/' (prefix included)
 //   await srv.close();
 //
-//   node tests/browser/serve.mjs <dir> [--port N] [--prefix /sub/] [--host 127.0.0.1]
+//   node tests/browser/serve.mjs <dir> [--port N] [--prefix /sub/] [--host 127.0.0.1] [--static]
 //
 // Rules:
 // - Only GET and HEAD (others: 405). Only paths under `prefix` (others: 404); `/sub` redirects to `/sub/`.
@@ -16,6 +16,10 @@
 //   console error for it.
 // - No traversal: the decoded, normalised path must stay inside root (symlinks resolved).
 // - Cache-Control: no-store, so a reload always sees the current build.
+// - Access-Control-Allow-Origin: *, as public static hosts send it: a panel in a sandboxed iframe
+//   (an opaque origin) loads its module and .wasm as cross-origin requests.
+// - `spa: false` (`--static`) serves as a plain static host does (GitHub Pages, say): no SPA
+//   fallback; a missing path gets root/404.html with status 404, or a plain 404 without one.
 
 import http from 'node:http';
 import fs from 'node:fs';
@@ -75,7 +79,7 @@ async function statOrNull(file) {
  * Map a URL pathname (already stripped of the prefix, starting with '/') to a file.
  * Returns { status, file? } where status is 200 (file), 204 (favicon), 400, 403 or 404.
  */
-export async function resolveRequest(realRoot, relPath) {
+export async function resolveRequest(realRoot, relPath, { spa = true } = {}) {
   let decoded;
   try {
     decoded = decodeURIComponent(relPath);
@@ -102,6 +106,12 @@ export async function resolveRequest(realRoot, relPath) {
   }
 
   const lastSegment = normalized.slice(normalized.lastIndexOf('/') + 1);
+  if (!spa) {
+    const page = path.join(realRoot, '404.html');
+    const pst = await statOrNull(page);
+    if (pst?.isFile()) return { status: 404, file: page, size: pst.size };
+    return { status: 404 };
+  }
   if (path.posix.extname(lastSegment) === '') {
     const index = path.join(realRoot, 'index.html');
     const ist = await statOrNull(index);
@@ -117,7 +127,7 @@ export async function resolveRequest(realRoot, relPath) {
  * Resolves to { server, host, port, prefix, origin, url, close() }.
  * `log` (optional) is called with one line per request.
  */
-export async function startServer({ root, prefix = '/', host = '127.0.0.1', port = 0, log } = {}) {
+export async function startServer({ root, prefix = '/', host = '127.0.0.1', port = 0, log, spa = true } = {}) {
   if (!root) throw new Error('startServer: root is required');
   const realRoot = await fsp.realpath(path.resolve(root));
   const pfx = normalizePrefix(prefix);
@@ -126,6 +136,7 @@ export async function startServer({ root, prefix = '/', host = '127.0.0.1', port
     res.writeHead(status, {
       'Content-Type': 'text/plain; charset=utf-8',
       'Cache-Control': 'no-store',
+      'Access-Control-Allow-Origin': '*',
       ...headers,
     });
     res.end(body);
@@ -154,15 +165,16 @@ export async function startServer({ root, prefix = '/', host = '127.0.0.1', port
         return send(res, 404, 'not found (outside ' + pfx + ')\n');
       }
 
-      const r = await resolveRequest(realRoot, pathname.slice(pfx.length - 1));
+      const r = await resolveRequest(realRoot, pathname.slice(pfx.length - 1), { spa });
       if (r.status === 204) return send(res, 204);
-      if (r.status !== 200) {
+      if (r.status !== 200 && !r.file) {
         return send(res, r.status, { 400: 'bad request\n', 403: 'forbidden\n', 404: 'not found\n' }[r.status]);
       }
-      res.writeHead(200, {
+      res.writeHead(r.status, {
         'Content-Type': mimeType(r.file),
         'Content-Length': r.size,
         'Cache-Control': 'no-store',
+        'Access-Control-Allow-Origin': '*',
         'X-Content-Type-Options': 'nosniff',
       });
       if (req.method === 'HEAD') return res.end();
@@ -209,8 +221,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     if (a === '--port') opts.port = Number(args[++i]);
     else if (a === '--prefix') opts.prefix = args[++i];
     else if (a === '--host') opts.host = args[++i];
+    else if (a === '--static') opts.spa = false;
     else if (a === '-h' || a === '--help') {
-      console.log('usage: node serve.mjs <dir> [--port N] [--prefix /sub/] [--host 127.0.0.1]');
+      console.log('usage: node serve.mjs <dir> [--port N] [--prefix /sub/] [--host 127.0.0.1] [--static]');
       process.exit(0);
     } else if (!opts.root) opts.root = a;
     else {
@@ -219,7 +232,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     }
   }
   if (!opts.root) {
-    console.error('usage: node serve.mjs <dir> [--port N] [--prefix /sub/] [--host 127.0.0.1]');
+    console.error('usage: node serve.mjs <dir> [--port N] [--prefix /sub/] [--host 127.0.0.1] [--static]');
     process.exit(2);
   }
   const srv = await startServer({ ...opts, log: (line) => console.log(line) });

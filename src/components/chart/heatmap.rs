@@ -2,7 +2,7 @@
 //! the decision boundary under the data, or a loss surface under optimiser trajectories.
 
 use super::legend::{Legend, LegendItem};
-use super::{fit_canvas, series_color, theme};
+use super::{download_png, file_stem, fit_canvas, next_id, series_color, spoken, theme};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::*;
@@ -99,6 +99,13 @@ pub fn Heatmap(
         let fy = ((f64::from(ev.offset_y()) - MARGIN) / h).clamp(0.0, 1.0);
         cb.run((-e + 2.0 * e * fx, e - 2.0 * e * fy));
     };
+    let on_png = move |_| {
+        if let Some(c) = canvas.get_untracked() {
+            download_png(&c, &format!("{}.png", file_stem(title)));
+        }
+    };
+    let summary_id = next_id("heatmap-summary");
+    let summary = move || data.with(summary);
     view! {
         <figure class="chart heatmap" class:pickable=on_pick.is_some()>
             <figcaption>{title}</figcaption>
@@ -108,10 +115,38 @@ pub fn Heatmap(
                 class="heatmap-canvas"
                 role="img"
                 aria-label=title
+                aria-describedby=summary_id.clone()
                 on:pointerdown=move |ev| pick(ev, true)
                 on:pointermove=move |ev| pick(ev, false)
             ></canvas>
+            <p class="chart-summary sr-only" id=summary_id data-testid="chart-summary">{summary}</p>
+            <div class="chart-tools">
+                <button class="png" on:click=on_png>"Download PNG"</button>
+            </div>
         </figure>
+    }
+}
+
+/// The heatmap's text alternative: the grid's size and range, the points, and where paths end.
+pub fn summary(d: &HeatmapData) -> String {
+    let mut parts = Vec::new();
+    let finite = d.values.iter().filter(|v| v.is_finite()).map(|&v| f64::from(v));
+    let (lo, hi) = finite.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(v), b.max(v)));
+    if lo <= hi {
+        parts.push(format!("a {n} by {n} grid of values from {} to {}", spoken(lo), spoken(hi), n = d.n));
+    }
+    if !d.points.is_empty() {
+        parts.push(format!("{} points", d.points.len()));
+    }
+    for (i, (_, path)) in d.paths.iter().enumerate() {
+        if let Some(&(x, y)) = path.last() {
+            parts.push(format!("path {} ends at ({}, {})", i + 1, spoken(x), spoken(y)));
+        }
+    }
+    if parts.is_empty() {
+        "Nothing drawn yet.".into()
+    } else {
+        format!("Now: {}.", parts.join("; "))
     }
 }
 

@@ -1,7 +1,7 @@
 //! A line chart of several named series with a legend, axis labels and optional log axes.
 
 use super::legend::{Legend, LegendItem};
-use super::{download, fit_canvas, series_color, theme};
+use super::{download, download_png, fit_canvas, next_id, series_color, spoken, theme};
 use crate::engine::metrics::{csv, Metrics};
 use crate::plot;
 use leptos::html::Canvas;
@@ -110,13 +110,41 @@ pub fn LineChart(
         let columns: Vec<(&str, &[(f64, f64)])> = data.iter().map(|l| (l.name.as_str(), l.points.as_slice())).collect();
         download(&format!("{csv_name}.csv"), &csv(x_label, &columns), "text/csv");
     };
+    let on_png = move |_| {
+        if let Some(c) = canvas.get_untracked() {
+            download_png(&c, &format!("{csv_name}.png"));
+        }
+    };
+    let summary_id = next_id("chart-summary");
+    let summary = move || series.with(|s| summary(s, x_label));
     view! {
         <figure class="chart">
             <figcaption>{title}</figcaption>
             <Legend items=legend />
-            <canvas node_ref=canvas class="chart-canvas" role="img" aria-label=title></canvas>
-            <button class="csv" on:click=on_csv>"Download CSV"</button>
+            <canvas node_ref=canvas class="chart-canvas" role="img" aria-label=title aria-describedby=summary_id.clone()></canvas>
+            <p class="chart-summary sr-only" id=summary_id data-testid="chart-summary">{summary}</p>
+            <div class="chart-tools">
+                <button class="csv" on:click=on_csv>"Download CSV"</button>
+                <button class="png" on:click=on_png>"Download PNG"</button>
+            </div>
         </figure>
+    }
+}
+
+/// The chart's text alternative: each series' latest drawable point, in the legend's words.
+pub fn summary(series: &[Line], x_label: &str) -> String {
+    let parts: Vec<String> = series
+        .iter()
+        .filter(|l| l.label.as_deref() != Some(""))
+        .filter_map(|l| {
+            let (x, y) = l.points.iter().rev().find(|(x, y)| x.is_finite() && y.is_finite())?;
+            Some(format!("{}: {} at {x_label} {}", l.legend_text(), spoken(*y), spoken(*x)))
+        })
+        .collect();
+    if parts.is_empty() {
+        "No values yet.".into()
+    } else {
+        format!("Latest values. {}.", parts.join("; "))
     }
 }
 

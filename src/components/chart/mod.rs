@@ -1,6 +1,8 @@
 //! Charts drawn with plotters on a `<canvas>`, crisp on hi-DPI screens: the canvas's backing store
 //! is sized to its CSS box × `devicePixelRatio` before every draw, and fonts and strokes scale with
-//! it. Legends are HTML above the plot ([`legend`]), never drawn over the data. Each chart has a "Download CSV" button for exactly the data it shows.
+//! it. Legends are HTML above the plot ([`legend`]), never drawn over the data. Each chart offers
+//! its picture as a PNG at the screen's pixel ratio, a line chart also its data as CSV, and each has
+//! a text alternative that states what it shows now (its latest values).
 
 pub mod heatmap;
 pub mod legend;
@@ -74,4 +76,55 @@ pub fn download(filename: &str, content: &str, mime: &str) {
         a.click();
     }
     let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Offers the canvas's picture as a PNG named `filename`, at the backing store's resolution (the
+/// CSS size × devicePixelRatio, see [`fit_canvas`]).
+pub fn download_png(canvas: &HtmlCanvasElement, filename: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(url) = canvas.to_data_url_with_type("image/png") else { return };
+    if let Ok(a) = doc.create_element("a").map(|e| e.unchecked_into::<web_sys::HtmlAnchorElement>()) {
+        a.set_href(&url);
+        a.set_download(filename);
+        a.click();
+    }
+}
+
+/// A page-unique element id for a chart's text alternative.
+pub fn next_id(prefix: &str) -> String {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// A number as a text alternative says it: four significant digits, no exponent for ordinary sizes.
+pub fn spoken(v: f64) -> String {
+    if !v.is_finite() {
+        return if v.is_nan() { "not a number".into() } else { "infinite".into() };
+    }
+    let a = v.abs();
+    if a != 0.0 && !(1e-3..1e6).contains(&a) {
+        return format!("{v:.3e}");
+    }
+    let digits = if a == 0.0 { 0 } else { (3 - a.log10().floor() as i32).max(0) as usize };
+    let s = format!("{v:.digits$}");
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+/// What a file name may hold of a chart's title: lower-case words joined by hyphens.
+pub fn file_stem(title: &str) -> String {
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    if words.is_empty() {
+        "chart".into()
+    } else {
+        words.join("-")
+    }
 }
