@@ -142,7 +142,7 @@ if [ "$want_test" -eq 1 ]; then
       chromium chromium-driver
   fi
   need_node
-  npm_install_in "$ROOT/tests/browser" "playwright-core/package.json"
+  npm_install_in "$ROOT/tests/browser" "axe-core/axe.min.js"
 fi
 
 # --- --release: wasm-opt (binaryen 132 from npm, never Debian's 108) ---------------------------

@@ -17,6 +17,8 @@
 //! - `debug.pingWorker()` → a promise of a Web Worker's first answer on the page's own module
 //! - `debug.crashWorker(i)` → makes worker `i` fail as a crash would (its panels say so; Reset
 //!   starts their jobs again)
+//! - `debug.panicIn(slug)` → a real Rust panic in the Web Worker that trains `slug` (the panel
+//!   shows the panic's message; Reset starts it again); `false` when it trains on the page
 
 use crate::engine::backend;
 use crate::panels::REGISTRY;
@@ -97,6 +99,9 @@ pub fn install() {
     let crash = Closure::<dyn Fn(f64)>::new(|i: f64| runtime().crash_worker(i.max(0.0) as usize));
     set(&debug, "crashWorker", crash.as_ref());
     crash.forget();
+    let panic_in = Closure::<dyn Fn(String) -> bool>::new(|slug: String| runtime().panic_in(&slug));
+    set(&debug, "panicIn", panic_in.as_ref());
+    panic_in.forget();
     let engine =
         Closure::<dyn Fn() -> JsValue>::new(|| js_sys::JSON::parse(&runtime().engine_json()).unwrap_or(JsValue::NULL));
     set(&api, "engine", engine.as_ref());

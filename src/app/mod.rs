@@ -41,7 +41,7 @@ extern "C" {
 pub fn start() {
     // SAFETY: called exactly once, first thing, before any code that reads the registrations.
     unsafe { __wasm_call_ctors() };
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(page_panic));
     // wasm-bindgen runs `start` in every instance of the module, Web Workers included; a worker
     // has no page to mount and waits for `trainlab_worker_main` (runtime::worker).
     if web_sys::window().is_none() {
@@ -55,6 +55,21 @@ pub fn start() {
     wasm_bindgen_futures::spawn_local(runtime::start_backend(pref));
     runtime::start_loop();
     leptos::mount::mount_to_body(App);
+}
+
+/// A panic on the page's own thread: the module cannot go on (wasm does not unwind), so the
+/// reader is told so at the top of the page, besides the message on the console.
+fn page_panic(info: &std::panic::PanicHookInfo) {
+    console_error_panic_hook::hook(info);
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let (Ok(p), Some(body)) = (doc.create_element("p"), doc.body()) else { return };
+    p.set_class_name("fatal");
+    let _ = p.set_attribute("role", "alert");
+    let why = info.payload_as_str().unwrap_or("no message");
+    p.set_text_content(Some(&format!(
+        "Trainlab hit an internal error and stopped ({why}). Reload the page to start again."
+    )));
+    let _ = body.prepend_with_node_1(&p);
 }
 
 /// A Web Worker's entry point, called by `assets/trainlab-worker.js` once the page's module is

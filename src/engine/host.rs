@@ -123,7 +123,7 @@ impl Host {
                 }
             }
             ToHost::Drop { job } => self.drop_job(job),
-            ToHost::Crash => {}
+            ToHost::Crash | ToHost::Panic => {}
         }
     }
 

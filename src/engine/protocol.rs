@@ -94,6 +94,8 @@ pub enum ToHost {
     },
     /// Test hook: fail on purpose, as a crash would.
     Crash,
+    /// Test hook: a real Rust panic in the worker (its panic hook reports the message).
+    Panic,
 }
 
 impl ToHost {
@@ -106,7 +108,7 @@ impl ToHost {
             | ToHost::Visible { job, .. }
             | ToHost::Snapshot { job }
             | ToHost::Drop { job } => Some(*job),
-            ToHost::Tab { .. } | ToHost::Crash => None,
+            ToHost::Tab { .. } | ToHost::Crash | ToHost::Panic => None,
         }
     }
 }

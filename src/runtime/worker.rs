@@ -58,6 +58,17 @@ fn worker() -> Option<std::rc::Rc<Worker>> {
 /// memBytes}` once the device works.
 pub fn serve(spawn: Spawn, gpu: bool) {
     let Some(scope) = scope() else { return };
+    // A panic here ends this worker's module (wasm cannot unwind); the page hears the message
+    // first, and the worker's panels say it. Everything else on the page goes on.
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        let fatal = js_sys::Object::new();
+        set(&fatal, "t", &"fatal".into());
+        set(&fatal, "message", &format!("it panicked: {}", info.payload_as_str().unwrap_or("no message")).into());
+        if let Some(scope) = self::scope() {
+            let _ = scope.post_message(&fatal);
+        }
+    }));
     let Ok(channel) = web_sys::MessageChannel::new() else { return };
     let round = Closure::<dyn FnMut()>::new(round);
     channel.port1().set_onmessage(Some(round.as_ref().unchecked_ref()));
@@ -74,6 +85,9 @@ pub fn serve(spawn: Spawn, gpu: bool) {
         let Ok(msg) = wire::decode::<ToHost>(packet) else { return };
         if msg == ToHost::Crash {
             wasm_bindgen::throw_str("trainlab.debug.crashWorker: this worker was stopped on purpose");
+        }
+        if msg == ToHost::Panic {
+            panic!("trainlab.debug.panicIn: a panic planted in the worker that trains this panel");
         }
         let Some(w) = worker() else { return };
         match w.host.borrow_mut().as_mut() {

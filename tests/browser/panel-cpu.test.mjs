@@ -117,3 +117,27 @@ test('Download CSV gives a file with a header and rows', { timeout: 180_000 }, a
   assert.ok(lines[0].includes(','), `CSV header has no comma: "${lines[0]}"`);
   p.assertNoPageErrors();
 });
+
+test('Download PNG gives the chart at the screen\'s pixel ratio (2 here), and its text alternative follows the data', { timeout: 180_000 }, async (t) => {
+  const p = await app.open(`${PANEL}?backend=cpu&steps=50`, { deviceScaleFactor: 2 });
+  await p.showPanel();
+  await p.waitForStatus('done', { timeout: 120_000 });
+  const figure = p.page.locator('figure.chart').filter({ has: p.page.locator('canvas.chart-canvas') }).first();
+  const css = await figure.locator('canvas').evaluate((c) => ({ w: c.clientWidth, h: c.clientHeight }));
+  const [download] = await Promise.all([
+    p.page.waitForEvent('download', { timeout: 15_000 }),
+    figure.getByRole('button', { name: 'Download PNG' }).click(),
+  ]);
+  const png = await fs.readFile(await download.path());
+  assert.deepEqual([...png.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'not a PNG');
+  const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+  t.diagnostic(`${download.suggestedFilename()}: ${w}×${h} px for a ${css.w}×${css.h} CSS px canvas`);
+  assert.match(download.suggestedFilename(), /\.png$/);
+  assert.deepEqual([w, h], [Math.round(css.w * 2), Math.round(css.h * 2)], 'the PNG is not at the pixel ratio');
+  // The text alternative names the latest value of a series that metrics() reports.
+  const summary = await figure.getByTestId('chart-summary').textContent();
+  const metrics = await p.metrics();
+  const last = Object.values(metrics).map((s) => s.at(-1)).filter(Boolean);
+  assert.ok(last.some(([step]) => summary.includes(`step ${step}`)), `"${summary}" names no series' last step`);
+  p.assertNoPageErrors();
+});

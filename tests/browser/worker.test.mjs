@@ -112,6 +112,31 @@ test('a worker that fails is reported on its panel, and Reset starts the job aga
   p.assertNoPageErrors();
 });
 
+test('a panic inside a panel shows in that panel; the page and the next panel go on; Reset recovers', { timeout: 120_000 }, async (t) => {
+  const p = await app.open(`/concepts/${SLUG}?backend=cpu&steps=100000`);
+  await p.waitForSteps(20);
+  assert.equal(await p.page.evaluate((s) => window.trainlab.debug.panicIn(s), SLUG), true, 'panicIn found no worker');
+  const alert = p.page.getByRole('alert').filter({ hasText: 'panicked' });
+  await alert.waitFor({ timeout: 30_000 });
+  const text = await alert.textContent();
+  t.diagnostic(`shown: ${text}`);
+  assert.match(text, /a panic planted/, 'the panel does not give the panic\'s message');
+  assert.equal(await p.status(), 'paused');
+  assert.equal(await p.page.locator('p.fatal').count(), 0, 'the page itself says it stopped');
+  // The rest of the page works: the next concept, reached by its link, trains.
+  await p.page.locator('nav.course-nav a[rel="next"]').click();
+  await p.page.waitForURL((u) => u.pathname.endsWith('/concepts/adam-adamw'), { timeout: 15_000 });
+  await p.waitForSteps(5, { slug: 'adam-adamw' });
+  // Back on the panel that panicked: Reset, Play, and it trains again.
+  await p.page.goBack();
+  await p.showPanel();
+  await p.button('Reset').click();
+  await p.button('Play').click();
+  const before = await p.steps();
+  await p.waitForSteps(before + 20);
+  p.assertNoPageErrors();
+});
+
 test('where a content security policy forbids workers, the page trains itself and says so', { timeout: 120_000 }, async (t) => {
   const csp = async (context) => {
     await context.route(/\/concepts\//, async (route) => {
