@@ -77,8 +77,9 @@ pub fn use_jobs(group: SharedGroup, visible: Rc<Cell<bool>>) -> NodeRef<Section>
             group.with_value(|g| g.borrow().jobs.iter().for_each(|j| j.borrow_mut().set_visible(v)));
         };
         if let Some(o) = observe_visibility(&el, set) {
-            let o = StoredValue::new_local(o);
-            on_cleanup(move || o.with_value(|o| o.disconnect()));
+            // Dropped, and so disconnected, when the panel goes.
+            let o = StoredValue::new_local(Some(o));
+            on_cleanup(move || o.set_value(None));
         }
     });
     root

@@ -57,6 +57,10 @@ pub struct Runtime {
     pub tick: RwSignal<u64>,
     dirty: Cell<bool>,
     last_tick: Cell<f64>,
+    /// A tick is scheduled and has not run yet.
+    tick_pending: Cell<bool>,
+    /// The timer of the last tick scheduled (dropping a fired one frees its closure).
+    tick_timer: RefCell<Option<gloo::timers::callback::Timeout>>,
     spawn: Cell<Option<Spawn>>,
     page: RefCell<Option<Host>>,
     page_inbox: RefCell<Vec<ToHost>>,
@@ -80,6 +84,8 @@ thread_local! {
         tick: RwSignal::new(0),
         dirty: Cell::new(false),
         last_tick: Cell::new(0.0),
+        tick_pending: Cell::new(false),
+        tick_timer: RefCell::new(None),
         spawn: Cell::new(None),
         page: RefCell::new(None),
         page_inbox: RefCell::new(Vec::new()),
@@ -283,8 +289,16 @@ impl Runtime {
             self.last_tick.set(now);
             // Redraw in a task of its own, so that a training slice and a chart redraw never add
             // up to one long main-thread task.
-            let tick = self.tick;
-            gloo::timers::callback::Timeout::new(0, move || tick.update(|t| *t += 1)).forget();
+            // One timer at a time, kept until the next replaces it: a forgotten one would keep its
+            // closure for the page's lifetime, one per tick.
+            if !self.tick_pending.replace(true) {
+                let tick = self.tick;
+                let timer = gloo::timers::callback::Timeout::new(0, move || {
+                    runtime().tick_pending.set(false);
+                    tick.update(|t| *t += 1);
+                });
+                self.tick_timer.replace(Some(timer));
+            }
         }
     }
 

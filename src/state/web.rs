@@ -52,22 +52,30 @@ pub fn autoplay_disabled(q: &Query) -> bool {
     matches!(q.get("autoplay").map(str::trim), Some("0" | "false" | "off" | "no"))
 }
 
-/// Calls `on_change(visible)` whenever `el` enters or leaves the viewport. Returns the observer
-/// (disconnect it on cleanup).
-pub fn observe_visibility(
-    el: &web_sys::Element,
-    on_change: impl Fn(bool) + 'static,
-) -> Option<web_sys::IntersectionObserver> {
+/// An element's visibility observer; dropping it disconnects the observer and frees its callback.
+pub struct Visibility {
+    observer: web_sys::IntersectionObserver,
+    _callback: Closure<dyn Fn(js_sys::Array)>,
+}
+
+impl Drop for Visibility {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Calls `on_change(visible)` whenever `el` enters or leaves the viewport, until the returned
+/// guard is dropped.
+pub fn observe_visibility(el: &web_sys::Element, on_change: impl Fn(bool) + 'static) -> Option<Visibility> {
     let cb = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
         if let Some(e) = entries.iter().last() {
             let e: web_sys::IntersectionObserverEntry = e.unchecked_into();
             on_change(e.is_intersecting());
         }
     });
-    let obs = web_sys::IntersectionObserver::new(cb.as_ref().unchecked_ref()).ok()?;
-    obs.observe(el);
-    cb.forget();
-    Some(obs)
+    let observer = web_sys::IntersectionObserver::new(cb.as_ref().unchecked_ref()).ok()?;
+    observer.observe(el);
+    Some(Visibility { observer, _callback: cb })
 }
 
 /// Milliseconds since the page (or the worker) started: `performance.now()` of the global scope,

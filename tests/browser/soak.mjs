@@ -46,7 +46,8 @@ async function go(route) {
   }, route);
   const slug = route.split('/')[2];
   await page.waitForFunction(
-    (s) => (s ? document.querySelector(`[data-testid="panel"][data-slug="${s}"]`) : document.querySelector('[data-testid="gallery"] li')),
+    // A boolean, not the element: a returned element handle would keep every page alive.
+    (s) => !!(s ? document.querySelector(`[data-testid="panel"][data-slug="${s}"]`) : document.querySelector('[data-testid="gallery"] li')),
     slug,
     { timeout: 60_000, polling: 100 },
   );
