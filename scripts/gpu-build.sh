@@ -60,6 +60,7 @@ touch "$built_once"
 
 out="$CARGO_TARGET_DIR/wasm-bindgen/$profile-gpu"
 mkdir -p "$out"
+rm -rf "$out/snippets"
 wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name trainlab-gpu \
   "$CARGO_TARGET_DIR/wasm32-unknown-unknown/$dir/trainlab.wasm"
 wasm="$out/trainlab-gpu_bg.wasm"
@@ -75,6 +76,10 @@ js_name="gpu/trainlab-gpu-$hash.js"
 wasm_name="gpu/trainlab-gpu-${hash}_bg.wasm"
 cp "$out/trainlab-gpu.js" "$TRUNK_STAGING_DIR/$js_name"
 cp "$wasm" "$TRUNK_STAGING_DIR/$wasm_name"
+# The glue imports the crate's inline JavaScript (wasm-bindgen `inline_js`) from snippets/, next
+# to itself.
+rm -rf "$TRUNK_STAGING_DIR/gpu/snippets"
+if [ -d "$out/snippets" ]; then cp -r "$out/snippets" "$TRUNK_STAGING_DIR/gpu/"; fi
 grep -q '@TRAINLAB_GPU_JS@' "$html" || {
   echo "[gpu-build] $html has no @TRAINLAB_GPU_JS@ placeholder (Trunk.toml pattern_script)" >&2
   exit 1

@@ -1,8 +1,8 @@
 // Accessibility checks the registry test runs on every panel (and on the gallery):
 // - axe-core (npm), WCAG 2 A and AA rules: no violation of serious or critical impact;
 // - the keyboard: Tab, from the top of the page, reaches every visible control;
-// - charts: each canvas chart names a text alternative (aria-describedby) that states its latest
-//   values, and offers its picture as a PNG.
+// - charts: each canvas or SVG chart names a text alternative (aria-describedby) that states what
+//   it shows now (a line chart: its latest values), and offers its picture as a PNG.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -62,13 +62,13 @@ export async function unreachableByTab(page) {
   );
 }
 
-/** Every canvas chart: a PNG button, and a text alternative that says its latest values. */
+/** Every canvas or SVG chart: a PNG button, and a text alternative that says what it shows now. */
 export async function checkChartAlternatives(page, where) {
   const charts = await page.evaluate(() =>
     [...document.querySelectorAll('figure.chart')]
-      .filter((f) => f.querySelector('canvas'))
+      .filter((f) => f.querySelector(':scope > canvas, :scope > svg'))
       .map((f) => {
-        const canvas = f.querySelector('canvas');
+        const canvas = f.querySelector(':scope > canvas, :scope > svg');
         const summary = document.getElementById(canvas.getAttribute('aria-describedby') ?? '');
         return {
           caption: f.querySelector('figcaption')?.textContent.trim().slice(0, 50),
@@ -82,7 +82,7 @@ export async function checkChartAlternatives(page, where) {
   for (const c of charts) {
     assert.ok(c.png, `${where}: "${c.caption}" offers no PNG`);
     assert.ok(c.summary, `${where}: "${c.caption}" has no text alternative`);
-    const pattern = c.line ? /^Latest values\. .+: -?\d/ : /^(Now: .*\d|Nothing drawn yet\.)/;
+    const pattern = c.line ? /^Latest values\. .+: -?\d/ : /\d|^(Nothing drawn yet|No generation yet)\./;
     assert.match(c.summary, pattern, `${where}: "${c.caption}"'s text alternative`);
   }
   return charts.length;

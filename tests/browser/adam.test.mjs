@@ -61,5 +61,10 @@ test('panel 03: pressing on the surface moves the start and restarts the race', 
   await p.page.waitForFunction((s) => window.trainlab.steps(s) >= 1, SLUG, { timeout: 20_000 });
   const m = await p.metrics(SLUG);
   assert.ok(Math.abs(series(m, 'x_sgd')[0][1] - Number(q.get('x0'))) < 0.5, 'the race did not start from the new point');
+  // From the keyboard: focused, → moves the start right by a tenth of the extent.
+  const x0 = Number(q.get('x0'));
+  await canvas.focus();
+  await p.page.keyboard.press('ArrowRight');
+  await p.page.waitForFunction((x) => Number(new URL(location.href).searchParams.get('x0')) > x + 0.2, x0);
   p.assertNoPageErrors();
 });

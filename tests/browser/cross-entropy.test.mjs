@@ -2,6 +2,7 @@
 // dragging a logit bar changes the loss and the URL) and the character model training live.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { useApp, series } from './harness.mjs';
 
 const SLUG = 'cross-entropy';
@@ -51,6 +52,19 @@ test('panel 01: dragging the target bar up raises p(target)', { timeout: 120_000
   await p.page.waitForFunction(() => Number(document.querySelector('[data-readout="p_target"]').textContent) > 0.5);
   const logits = new URL(p.page.url()).searchParams.get('logits').split(',').map(Number);
   assert.ok(logits[1] > 2 && logits[0] === 0, `logits after the drag: ${logits}`);
+  // The keyboard does the same: focus the bars (the target is chosen first), ←, then ↑ twice.
+  await p.page.locator('svg.bars-svg.draggable').focus();
+  for (const key of ['ArrowLeft', 'ArrowUp', 'ArrowUp']) await p.page.keyboard.press(key);
+  await p.page.waitForFunction(() => new URL(location.href).searchParams.get('logits').split(',')[0] === '1');
+  // The SVG chart's PNG: the picture at the screen's size (pixel ratio 1 here).
+  const figure = p.page.locator('figure.chart').filter({ has: p.page.locator('svg.bars-svg.draggable') });
+  const [download] = await Promise.all([
+    p.page.waitForEvent('download', { timeout: 15_000 }),
+    figure.getByRole('button', { name: 'Download PNG' }).click(),
+  ]);
+  const png = await readFile(await download.path());
+  assert.deepEqual([...png.subarray(1, 4)], [80, 78, 71], `${download.suggestedFilename()} is not a PNG`);
+  assert.equal(png.readUInt32BE(16), Math.round(box.width), 'the PNG is not as wide as the chart');
   p.assertNoPageErrors();
 });
 

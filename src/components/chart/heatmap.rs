@@ -99,6 +99,21 @@ pub fn Heatmap(
         let fy = ((f64::from(ev.offset_y()) - MARGIN) / h).clamp(0.0, 1.0);
         cb.run((-e + 2.0 * e * fx, e - 2.0 * e * fy));
     };
+    // The keyboard's way to pick: arrow keys move the marker by a twentieth of the extent.
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let Some(cb) = on_pick else { return };
+        let (d, (x, y)) = data.with_untracked(|d| (d.extent.max(1e-6) / 10.0, d.marker.unwrap_or((0.0, 0.0))));
+        let (dx, dy) = match ev.key().as_str() {
+            "ArrowLeft" => (-d, 0.0),
+            "ArrowRight" => (d, 0.0),
+            "ArrowUp" => (0.0, d),
+            "ArrowDown" => (0.0, -d),
+            _ => return,
+        };
+        ev.prevent_default();
+        let e = data.with_untracked(|d| d.extent);
+        cb.run(((x + dx).clamp(-e, e), (y + dy).clamp(-e, e)));
+    };
     let on_png = move |_| {
         if let Some(c) = canvas.get_untracked() {
             download_png(&c, &format!("{}.png", file_stem(title)));
@@ -116,6 +131,9 @@ pub fn Heatmap(
                 role="img"
                 aria-label=title
                 aria-describedby=summary_id.clone()
+                tabindex=on_pick.map(|_| "0")
+                aria-keyshortcuts=on_pick.map(|_| "ArrowLeft ArrowRight ArrowUp ArrowDown")
+                on:keydown=on_key
                 on:pointerdown=move |ev| pick(ev, true)
                 on:pointermove=move |ev| pick(ev, false)
             ></canvas>

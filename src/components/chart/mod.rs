@@ -7,6 +7,7 @@
 pub mod heatmap;
 pub mod legend;
 pub mod line;
+pub mod svg_png;
 pub mod thumbnail;
 
 use plotters::style::RGBColor;

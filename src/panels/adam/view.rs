@@ -137,7 +137,7 @@ pub fn AdamPanel() -> impl IntoView {
                     {move || metrics.with(casualties).into_iter().map(|e| view! { <p class="diverged" role="alert">{e}</p> }).collect_view()}
                 </div>
                 <div class="figures">
-                    <Heatmap title="The race: each optimiser's path on the loss surface (the stronger the shading, the higher the loss; press or drag to move the start)" data=heat on_pick=pick_start legend=racer_legend />
+                    <Heatmap title="The race: each optimiser's path on the loss surface (the stronger the shading, the higher the loss; press or drag to move the start, or focus it and use the arrow keys)" data=heat on_pick=pick_start legend=racer_legend />
                     <LineChart title="Loss of each racer" x_label="step" y_label="f(x, y)" series=loss_lines log_y=Signal::derive(move || surface.get() != Surface::Saddle && surface.get() != Surface::Bumpy) csv_name="adam-race-loss" />
                     <LineChart title="Adam's moments for x: raw and bias-corrected" x_label="step" y_label="gradient units" series=Signal::derive(move || internals.get().0) csv_name="adam-moments" />
                     <LineChart title="Adam's step for x, in units of η: taken (bias-corrected) and without correction" x_label="step" y_label="|Δx| / η" series=Signal::derive(move || internals.get().1) csv_name="adam-steps" />

@@ -2,6 +2,8 @@
 //! probabilities they give, with the target token marked.
 
 use super::params::{LABELS, LOGIT_MAX};
+use crate::components::chart::spoken;
+use crate::components::chart::svg_png::svg_tools;
 use leptos::prelude::*;
 
 const W: f64 = 600.0;
@@ -62,17 +64,48 @@ pub fn LogitBars(
         let z = ((H / 2.0 - y) / (H / 2.0 - PAD) * LOGIT_MAX).clamp(-LOGIT_MAX, LOGIT_MAX);
         on_set.run((k, (z * 10.0).round() / 10.0));
     };
+    // The keyboard: ← → choose a bar (the target first), ↑ ↓ move it by 0.5 (Page keys by 2).
+    let chosen = RwSignal::new(None::<usize>);
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let zs = logits.get_untracked();
+        let last = zs.len().saturating_sub(1);
+        let k = chosen.get_untracked().unwrap_or_else(|| target.get_untracked()).min(last);
+        let step = match ev.key().as_str() {
+            "ArrowLeft" => return keyed(&ev, || chosen.set(Some(k.saturating_sub(1)))),
+            "ArrowRight" => return keyed(&ev, || chosen.set(Some((k + 1).min(last)))),
+            "ArrowUp" => 0.5,
+            "ArrowDown" => -0.5,
+            "PageUp" => 2.0,
+            "PageDown" => -2.0,
+            _ => return,
+        };
+        let z = (zs.get(k).copied().unwrap_or(0.0) + step).clamp(-LOGIT_MAX, LOGIT_MAX);
+        keyed(&ev, || {
+            chosen.set(Some(k));
+            on_set.run((k, (z * 10.0).round() / 10.0));
+        });
+    };
+    let summary = move || {
+        let (zs, t) = (logits.get(), target.get());
+        let chosen = chosen.get().map(|k| format!(" Chosen: token {}.", label(k))).unwrap_or_default();
+        format!("Logits: {}.{chosen}", listing(&zs, t))
+    };
+    let (summary_id, tools) = svg_tools(svg, "logits.png", summary);
     view! {
         <figure class="chart bars">
-            <figcaption>"Logits z (drag a bar up or down)"</figcaption>
+            <figcaption>"Logits z (drag a bar up or down, or focus it and use the arrow keys)"</figcaption>
             <svg
                 node_ref=svg
                 viewBox=format!("0 0 {W} {}", H + BELOW)
                 class="bars-svg draggable"
-                role="img"
-                aria-label="Logits, one bar per token; drag to change"
+                role="group"
+                tabindex="0"
+                aria-label="Logits, one bar per token: drag a bar, or press left and right to choose a token and up and down to change its logit"
+                aria-describedby=summary_id
                 on:pointerdown=move |ev| pick(ev, true)
                 on:pointermove=move |ev| pick(ev, false)
+                on:keydown=on_key
+                on:blur=move |_| chosen.set(None)
             >
                 <line x1=LEFT x2=W - PAD y1=H / 2.0 y2=H / 2.0 class="axis" />
                 // The scale: z = +max, 0 and −max.
@@ -90,7 +123,7 @@ pub fn LogitBars(
                             let (y0, y1) = (y_of(z.max(0.0)), y_of(z.min(0.0)));
                             let class = if k == t { "bar target" } else { "bar" };
                             view! {
-                                <rect x=x y=y0 width=w height=(y1 - y0).max(0.5) class=class>
+                                <rect x=x y=y0 width=w height=(y1 - y0).max(0.5) class=class class:chosen=move || chosen.get() == Some(k)>
                                     <title>{format!("token {}: z = {z:.2}", label(k))}</title>
                                 </rect>
                                 {letter(k, v, t, H + 14.0)}
@@ -99,8 +132,24 @@ pub fn LogitBars(
                         .collect_view()
                 }}
             </svg>
+            {tools}
         </figure>
     }
+}
+
+/// Runs `f` for a key the chart handles, and keeps the key from scrolling the page.
+fn keyed(ev: &web_sys::KeyboardEvent, f: impl FnOnce()) {
+    ev.prevent_default();
+    f();
+}
+
+/// Each token's value, the target marked: "a 1, b 2.5 (the target), …".
+fn listing(values: &[f64], target: usize) -> String {
+    let each = values.iter().enumerate().map(|(k, &v)| {
+        let mark = if k == target { " (the target)" } else { "" };
+        format!("{} {}{mark}", label(k), spoken(v))
+    });
+    each.collect::<Vec<_>>().join(", ")
 }
 
 /// Probability bars with token labels; the target's bar is highlighted.
@@ -113,10 +162,13 @@ pub fn ProbBars(
     #[prop(into)]
     target: Signal<usize>,
 ) -> impl IntoView {
+    let svg = NodeRef::<leptos::svg::Svg>::new();
+    let (summary_id, tools) =
+        svg_tools(svg, "probabilities.png", move || format!("Probabilities: {}.", listing(&probs.get(), target.get())));
     view! {
         <figure class="chart bars">
             <figcaption>"Probabilities p = softmax(z / T); the target token is highlighted"</figcaption>
-            <svg viewBox=format!("0 0 {W} {}", H + BELOW) class="bars-svg" role="img" aria-label="Softmax probabilities, one bar per token">
+            <svg node_ref=svg viewBox=format!("0 0 {W} {}", H + BELOW) class="bars-svg" role="img" aria-label="Softmax probabilities, one bar per token" aria-describedby=summary_id>
                 <line x1=LEFT x2=W - PAD y1=H - PAD y2=H - PAD class="axis" />
                 // The scale: p = 1 at the top, 0 at the axis.
                 <text x=LEFT - 6.0 y=PAD + 6.0 text-anchor="end" class="tick">"1"</text>
@@ -141,6 +193,7 @@ pub fn ProbBars(
                         .collect_view()
                 }}
             </svg>
+            {tools}
         </figure>
     }
 }

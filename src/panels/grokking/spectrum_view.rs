@@ -2,6 +2,7 @@
 //! outlined ghost bars behind when it is trained too, and the strongest frequencies labelled.
 
 use super::spectrum::Spectrum;
+use crate::components::chart::svg_png::svg_tools;
 use crate::components::controls::fmt_num;
 use leptos::prelude::*;
 
@@ -60,13 +61,24 @@ pub fn SpectrumBars(
         });
         view! { {ghosts} {mains} }.into_any()
     };
+    let svg = NodeRef::<leptos::svg::Svg>::new();
+    let (summary_id, tools) = svg_tools(svg, "grokking-spectrum.png", move || {
+        let Some(s) = main.get() else { return "Nothing drawn yet.".into() };
+        let keys = s.key_frequencies(KEYS);
+        let each: Vec<String> = keys
+            .iter()
+            .filter_map(|&k| s.power.get(k - 1).map(|v| format!("k = {k}: {}%", fmt_num(100.0 * v))))
+            .collect();
+        format!("Strongest frequencies, with their share of the power: {}.", each.join("; "))
+    });
     view! {
         <figure class="chart bars">
             <figcaption>"What the model learned: power of each frequency k in the token embedding (labels: the 5 strongest; outlines: the λ = 0 run)"</figcaption>
-            <svg viewBox=format!("0 0 {W} {H}") class="bars-svg" role="img" aria-label="Fourier spectrum of the embedding">
+            <svg node_ref=svg viewBox=format!("0 0 {W} {H}") class="bars-svg" role="img" aria-label="Fourier spectrum of the embedding" aria-describedby=summary_id>
                 <line x1=PAD x2=W - PAD y1=H - PAD y2=H - PAD class="axis" />
                 {bars}
             </svg>
+            {tools}
         </figure>
     }
 }

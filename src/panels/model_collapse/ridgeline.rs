@@ -4,6 +4,8 @@
 
 use super::gmm::{spaced, MixtureGeneration, HIST};
 use super::mixture::Mixture;
+use crate::components::chart::spoken;
+use crate::components::chart::svg_png::svg_tools;
 use leptos::prelude::*;
 
 const W: f64 = 800.0;
@@ -35,6 +37,20 @@ pub fn Ridgeline(
     gens: Signal<Vec<MixtureGeneration>>,
 ) -> impl IntoView {
     let real = Mixture::real();
+    let svg = NodeRef::<leptos::svg::Svg>::new();
+    let (summary_id, tools) = svg_tools(svg, "model-collapse-generations.png", move || {
+        gens.with(|gs| match (gs.first(), gs.last()) {
+            (Some(first), Some(last)) => format!(
+                "{} generations. The real density's σ is {}; generation 0 fitted σ = {}, generation {} fitted σ = {}.",
+                gs.len(),
+                spoken(Mixture::real().std()),
+                spoken(first.fitted.std()),
+                gs.len() - 1,
+                spoken(last.fitted.std())
+            ),
+            _ => "No generation yet.".into(),
+        })
+    });
     let peak = (0..400).map(|i| real.density(HIST.0 + (HIST.1 - HIST.0) * f64::from(i) / 400.0)).fold(0.0, f64::max);
     let body = move || {
         let gs = gens.get();
@@ -76,7 +92,7 @@ pub fn Ridgeline(
             })
             .collect_view();
         view! {
-            <svg viewBox=format!("0 0 {W} {height}") class="ridgeline-svg" role="img" aria-label="Histogram of each generation's training data, with its fitted density">
+            <svg node_ref=svg viewBox=format!("0 0 {W} {height}") class="ridgeline-svg" role="img" aria-label="Histogram of each generation's training data, with its fitted density" aria-describedby=summary_id.clone()>
                 {rows_view}
                 <line x1=LEFT x2=W - PAD y1=axis_y y2=axis_y class="axis" />
                 {(-2..=4).map(|i| {
@@ -94,6 +110,7 @@ pub fn Ridgeline(
         <figure class="chart ridgeline">
             <figcaption>"Each generation's training data (filled), the mixture it fitted (line) and the real density (dashed); generation 0 at the top"</figcaption>
             {body}
+            {tools}
         </figure>
     }
 }
