@@ -95,7 +95,7 @@ test('every built panel, from the registry', { timeout: 8 * 60_000 }, async (t) 
       const found = await assertAxe(p.page, c.slug);
       const charts = await checkChartAlternatives(p.page, c.slug);
       assert.deepEqual(await unreachableByTab(p.page), [], `${c.slug}: controls Tab never reaches`);
-      st.diagnostic(`${c.slug}: ${charts} canvas charts with PNG and text; axe below serious: ${found.map((v) => `${v.id} (${v.impact})`).join(', ') || 'none'}`);
+      st.diagnostic(`${c.slug}: ${charts} charts with PNG and a text alternative; axe below serious: ${found.map((v) => `${v.id} (${v.impact})`).join(', ') || 'none'}`);
       assert.equal(await p.page.title(), `${num} ${c.title} · Trainlab`, `${c.slug}: the page title`);
       assert.match(await p.testId('watch').innerText(), /^Watch: \S/, `${c.slug}: no "Watch:" sentence`);
       const body = await p.page.locator('body').innerText();

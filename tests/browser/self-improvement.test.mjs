@@ -20,9 +20,10 @@ test('panel 17: rounds with and without the verifier', { timeout: 120_000 }, asy
   assert.equal(series(m, 'kept_unfiltered')[1][1], 32, 'without the verifier every sample is kept');
   assert.ok(series(m, 'kept')[1][1] <= 32);
   for (const q of series(m, 'accuracy')) assert.ok(q[1] >= 0 && q[1] <= 1, `${q}`);
+  // The view follows the jobs a tick later: wait for it to show the last round, then count.
+  await p.page.getByText('Rounds finished (with the verifier): 2 of 2').waitFor();
   const heat = p.page.getByRole('table', { name: /per round \(rows\) and number of digits/ });
   assert.equal(await heat.locator('tbody tr').count(), 2);
-  await p.page.getByText('Rounds finished (with the verifier): 2 of 2').waitFor();
   p.assertNoPageErrors();
   p.assertNoConsoleErrors();
 });
