@@ -10,6 +10,8 @@
 // The div then also offers (see the README's section for course authors):
 //   div.trainlab.play() / .pause() / .reset()   commands to the panel
 //   div.trainlab.metrics()                      a promise of its series, as window.trainlab.metrics
+//                                               (rejected when no answer comes within 15 s)
+// Commands given before the panel says it is ready wait for it (the panel's trainlab:ready).
 //   'trainlab:status' events on the div         detail: {status, steps}
 // Messages from the frames are trusted only from the site's origin (or "null", a sandboxed frame),
 // only from an iframe this script made, and only in the documented shape (src/app/embed_bridge.rs).
@@ -18,7 +20,7 @@
   const script = document.currentScript;
   const site = new URL('.', script?.src ?? location.href);
   const SLUG = /^[a-z0-9][a-z0-9-]*$/;
-  const frames = new Map(); // iframe contentWindow -> { div, iframe, waiting: Map(id -> resolve) }
+  const frames = new Map(); // iframe contentWindow -> { div, iframe, ready, queue, waiting: Map(id -> resolve) }
   let nextId = 1;
 
   function mount(div) {
@@ -39,21 +41,31 @@
     iframe.setAttribute('allow', 'clipboard-write');
     iframe.style.cssText = 'display:block;width:100%;height:640px;border:0;overflow:hidden';
     div.replaceChildren(iframe);
-    const entry = { div, iframe, waiting: new Map() };
-    const send = (type, id) => iframe.contentWindow?.postMessage(id === undefined ? { type } : { type, id }, '*');
+    const entry = { div, iframe, ready: false, queue: [], waiting: new Map() };
+    const send = (type, id) => {
+      const msg = id === undefined ? { type } : { type, id };
+      if (entry.ready) iframe.contentWindow?.postMessage(msg, '*');
+      else entry.queue.push(msg);
+    };
     div.trainlab = {
       play: () => send('trainlab:play'),
       pause: () => send('trainlab:pause'),
       reset: () => send('trainlab:reset'),
       metrics: () =>
-        new Promise((resolve) => {
+        new Promise((resolve, reject) => {
           const id = nextId++;
-          entry.waiting.set(id, resolve);
+          const timer = setTimeout(() => {
+            entry.waiting.delete(id);
+            reject(new Error(`Trainlab: ${slug} did not answer with its metrics`));
+          }, 15000);
+          entry.waiting.set(id, (m) => {
+            clearTimeout(timer);
+            resolve(m);
+          });
           send('trainlab:metrics', id);
         }),
     };
-    iframe.addEventListener('load', () => frames.set(iframe.contentWindow, entry));
-    frames.set(iframe.contentWindow, entry);
+    if (iframe.contentWindow) frames.set(iframe.contentWindow, entry);
   }
 
   window.addEventListener('message', (e) => {
@@ -61,7 +73,10 @@
     const entry = frames.get(e.source);
     const d = e.data;
     if (!entry || !d || typeof d !== 'object' || typeof d.type !== 'string') return;
-    if (d.type === 'trainlab:height') {
+    if (d.type === 'trainlab:ready') {
+      entry.ready = true;
+      for (const msg of entry.queue.splice(0)) entry.iframe.contentWindow?.postMessage(msg, '*');
+    } else if (d.type === 'trainlab:height') {
       const h = Number(d.height);
       if (Number.isFinite(h) && h > 0 && h < 100000) entry.iframe.style.height = `${Math.ceil(h)}px`;
     } else if (d.type === 'trainlab:status' && typeof d.status === 'string') {

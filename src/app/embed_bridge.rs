@@ -2,14 +2,15 @@
 //! is the other side). Active only on `/embed/<slug>` inside a frame.
 //!
 //! To the parent (any origin: nothing in them is private), each `{type, slug, ...}`:
-//! - `trainlab:ready` `{version: 1, hideable}` once the panel is shown;
+//! - `trainlab:ready` `{version: 1, hideable}` once the panel is shown and answers (commands sent
+//!   earlier find no panel: `assets/embed.js` holds them until this);
 //! - `trainlab:height` `{height}`: the page's content height in CSS pixels, on every change;
 //! - `trainlab:status` `{status, steps}` whenever the status changes, and when asked.
 //!
 //! From the parent, and only from it (`event.source` must be the parent window), an object with
 //! exactly the keys `type` and, optionally, `id` (a string or a finite number, echoed back):
 //! - `trainlab:play`, `trainlab:pause`, `trainlab:reset`: as the panel's buttons;
-//! - `trainlab:status`: answered with a status message;
+//! - `trainlab:status`: answered with a status message (with the request's `id`);
 //! - `trainlab:metrics`: answered with `{type: "trainlab:metrics", slug, id, metrics}`, the series
 //!   as `window.trainlab.metrics(slug)` gives them, sent to the asker's origin.
 //!
@@ -34,6 +35,8 @@ thread_local! {
     static LAST: RefCell<Option<(&'static str, &'static str)>> = const { RefCell::new(None) };
     /// The last height posted.
     static HEIGHT: Cell<f64> = const { Cell::new(0.0) };
+    /// Whether `ready` was posted for the panel now shown.
+    static READY: Cell<bool> = const { Cell::new(false) };
 }
 
 /// The parent window, when this page is framed.
@@ -69,43 +72,60 @@ pub fn attach(slug: &'static str) {
     SHOWN.with(|s| s.set(Some(slug)));
     LAST.with(|l| l.replace(None));
     HEIGHT.with(|h| h.set(0.0));
+    READY.with(|r| r.set(false));
     install();
+    on_tick(poll);
+    leptos::prelude::on_cleanup(move || SHOWN.with(|s| s.set(None)));
+}
+
+/// On each runtime tick and each resize of the body: `ready` once the panel answers, a new
+/// status, a new height (the tick also sees content that shrank inside a body held at the
+/// frame's height, which the observer does not).
+fn poll() {
+    let Some(slug) = SHOWN.with(Cell::get) else { return };
+    if with_panel(slug, |_| ()).is_none() {
+        return;
+    }
+    if !READY.with(|r| r.replace(true)) {
+        post_ready(slug);
+    }
+    post_status(slug, false, &JsValue::UNDEFINED);
+    post_height();
+}
+
+fn post_ready(slug: &'static str) {
     let ready = message("ready", slug);
     set(&ready, "version", &VERSION.into());
     let hideable = REGISTRY.iter().find(|c| c.slug == slug).and_then(|c| c.panel).map(|p| (p.hideable)());
     let names: js_sys::Array = hideable.unwrap_or_default().iter().map(|n| JsValue::from_str(n)).collect();
     set(&ready, "hideable", &names);
     post(&ready, "*");
-    post_height();
-    // Each tick: a new status, or a new height the body's observer did not see (content that
-    // shrank inside a body held at the frame's height).
-    on_tick(move || {
-        if SHOWN.with(Cell::get) == Some(slug) {
-            post_status(slug, false);
-            post_height();
-        }
-    });
-    leptos::prelude::on_cleanup(move || SHOWN.with(|s| s.set(None)));
 }
 
-/// Posts the status of `slug` when it changed since the last post (or always, with `force`).
-fn post_status(slug: &'static str, force: bool) {
+/// Posts the status of `slug` when it changed since the last post (or always, with `force`),
+/// with `id` when it answers a request.
+fn post_status(slug: &'static str, force: bool, id: &JsValue) {
     let Some((status, steps)) = with_panel(slug, |p| (p.status(), p.steps())) else { return };
     let changed = LAST.with(|l| l.replace(Some((slug, status))) != Some((slug, status)));
     if changed || force {
         let msg = message("status", slug);
         set(&msg, "status", &status.into());
         set(&msg, "steps", &JsValue::from_f64(steps as f64));
+        if !id.is_undefined() {
+            set(&msg, "id", id);
+        }
         post(&msg, "*");
     }
 }
 
-/// The height the page's content needs: the bottom of its last box, plus the body's margin.
+/// The height the page's content needs: the bottom of the embed's box in the document (not in
+/// the frame's scrolled view), plus a little slack against rounding; none before it exists.
+pub const SLACK_PX: f64 = 4.0;
 fn content_height() -> Option<f64> {
-    let doc = web_sys::window()?.document()?;
-    let body = doc.body()?;
-    let content = doc.query_selector(".embed").ok().flatten().unwrap_or_else(|| body.clone().into());
-    Some((content.get_bounding_client_rect().bottom() + 16.0).ceil())
+    let window = web_sys::window()?;
+    let content = window.document()?.query_selector(".embed").ok().flatten()?;
+    let scroll = window.scroll_y().unwrap_or(0.0);
+    Some((content.get_bounding_client_rect().bottom() + scroll + SLACK_PX).ceil())
 }
 
 /// Posts the content's height, if it changed since the last post.
@@ -128,7 +148,7 @@ fn install() {
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(on_message);
     let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
     on_message.forget();
-    let on_resize = Closure::<dyn FnMut()>::new(post_height);
+    let on_resize = Closure::<dyn FnMut()>::new(poll);
     if let (Ok(observer), Some(body)) =
         (web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()), window.document().and_then(|d| d.body()))
     {
@@ -163,7 +183,7 @@ fn on_message(e: web_sys::MessageEvent) {
     }
     let (Some(slug), Some((kind, id))) = (SHOWN.with(Cell::get), parse(&e.data())) else { return };
     match kind.as_str() {
-        "status" => post_status(slug, true),
+        "status" => post_status(slug, true, &id),
         "metrics" => {
             let json = with_panel(slug, |p| p.metrics_json()).unwrap_or_else(|| "{}".into());
             let msg = message("metrics", slug);

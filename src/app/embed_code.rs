@@ -4,7 +4,7 @@
 
 use super::base_path;
 use crate::panels::Concept;
-use crate::state::web::current_query;
+use crate::state::web::{copy_text, current_query};
 use leptos::prelude::*;
 
 /// `s` with the characters that end or break an HTML attribute escaped.
@@ -31,15 +31,13 @@ fn origin() -> String {
 #[component]
 pub fn EmbedCode(concept: &'static Concept) -> impl IntoView {
     let code = RwSignal::new(String::new());
-    let (copied, set_copied) = signal(false);
+    let (copied, set_copied) = signal(None::<bool>);
     // Read when opened and when copied: the address changes with every control.
     let refresh = move || code.set(snippet(&origin(), &base_path(), concept.slug, &current_query().to_query_string()));
     let copy = move |_| {
         refresh();
-        if let Some(w) = web_sys::window() {
-            let _ = w.navigator().clipboard().write_text(&code.get_untracked());
-            set_copied.set(true);
-        }
+        let text = code.get_untracked();
+        wasm_bindgen_futures::spawn_local(async move { set_copied.set(Some(copy_text(text).await)) });
     };
     let names = concept.panel.map(|p| (p.hideable)().join(", ")).unwrap_or_default();
     view! {
@@ -47,7 +45,11 @@ pub fn EmbedCode(concept: &'static Concept) -> impl IntoView {
             <summary>"Embed this panel in your page"</summary>
             <p>"Paste these two lines into any web page. The panel appears with the settings it has now, sizes itself to its content, and trains in the reader's browser."</p>
             <textarea readonly rows="3" aria-label="Embed code" prop:value=move || code.get()></textarea>
-            <button on:click=copy>{move || if copied.get() { "Embed code copied" } else { "Copy embed code" }}</button>
+            <button on:click=copy>{move || match copied.get() {
+                None => "Copy embed code",
+                Some(true) => "Embed code copied",
+                Some(false) => "Copying is blocked here: select the text above",
+            }}</button>
             <p class="hide-names">"To leave controls or parts out, add "<code>"hide="</code>" with any of: "<code>{names}</code>"."</p>
         </details>
     }

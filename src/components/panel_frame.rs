@@ -1,7 +1,7 @@
 //! The frame every panel sits in: its controls and figures, the notes about URL values that were
 //! clamped, and a "Copy link" button that captures the whole state.
 
-use crate::state::web::current_url;
+use crate::state::web::{copy_text, current_url};
 use leptos::prelude::*;
 
 /// Wraps a panel. `notes` are shown once, at the top, in a status region.
@@ -16,12 +16,9 @@ pub fn PanelFrame(
     /// The panel's content.
     children: Children,
 ) -> impl IntoView {
-    let (copied, set_copied) = signal(false);
+    let (copied, set_copied) = signal(None::<bool>);
     let copy = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.navigator().clipboard().write_text(&current_url());
-            set_copied.set(true);
-        }
+        wasm_bindgen_futures::spawn_local(async move { set_copied.set(Some(copy_text(current_url()).await)) });
     };
     let has_notes = !notes.is_empty();
     view! {
@@ -37,7 +34,13 @@ pub fn PanelFrame(
                 })}
             {children()}
             <div class="panel-footer">
-                <button on:click=copy>{move || if copied.get() { "Link copied" } else { "Copy link to this run" }}</button>
+                <button on:click=copy>
+                    {move || match copied.get() {
+                        None => "Copy link to this run",
+                        Some(true) => "Link copied",
+                        Some(false) => "Copying is blocked here: copy the address bar",
+                    }}
+                </button>
             </div>
         </section>
     }

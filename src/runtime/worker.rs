@@ -66,6 +66,7 @@ pub fn serve(spawn: Spawn, gpu: bool) {
         set(&fatal, "t", &"fatal".into());
         set(&fatal, "message", &format!("it panicked: {}", info.payload_as_str().unwrap_or("no message")).into());
         if let Some(scope) = self::scope() {
+            set(&scope, "trainlabFatal", &JsValue::TRUE);
             let _ = scope.post_message(&fatal);
         }
     }));

@@ -39,6 +39,15 @@ pub fn current_url() -> String {
     web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
 }
 
+/// Copies `text` to the clipboard; whether the browser took it (a page served over plain http
+/// has no clipboard, and a browser may refuse).
+pub async fn copy_text(text: String) -> bool {
+    let Some(w) = web_sys::window() else { return false };
+    let nav = w.navigator();
+    let present = js_sys::Reflect::get(&nav, &"clipboard".into()).is_ok_and(|c| !c.is_undefined() && !c.is_null());
+    present && wasm_bindgen_futures::JsFuture::from(nav.clipboard().write_text(&text)).await.is_ok()
+}
+
 /// `prefers-reduced-motion: reduce`.
 pub fn prefers_reduced_motion() -> bool {
     web_sys::window()

@@ -51,20 +51,23 @@ async function embedded(page, id) {
   return { iframe, frame };
 }
 
-/** Waits until the iframe's height is the height its page says its content needs (±2 px). */
-async function waitForFit(page, id, frame) {
-  await page.waitForFunction(
-    async (i) => {
-      const f = document.querySelector(`#${i} iframe`);
-      return f && f.style.height !== '640px';
-    },
-    id,
-    { timeout: 15_000, polling: 100 },
-  );
-  const want = await frame.evaluate(() => Math.ceil(document.querySelector('.embed').getBoundingClientRect().bottom + 16));
-  const got = await page.locator(`#${id} iframe`).evaluate((f) => f.getBoundingClientRect().height);
-  assert.ok(Math.abs(got - want) <= 2, `#${id}: the iframe is ${got} px high, its content needs ${want}`);
-  return got;
+/**
+ * Waits until the iframe's height is the height its page says its content needs (±2 px): the
+ * embed's bottom in its document plus the bridge's 4 px of slack. Both sides are read again on
+ * each of the frame's animation frames until they agree, since the content grows as it mounts.
+ */
+async function waitForFit(page, id, frame, timeout = 15_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const want = await frame.evaluate(() => {
+      const e = document.querySelector('.embed');
+      return e ? Math.ceil(e.getBoundingClientRect().bottom + window.scrollY + 4) : null;
+    });
+    const got = await page.locator(`#${id} iframe`).evaluate((f) => f.getBoundingClientRect().height);
+    if (want !== null && Math.abs(got - want) <= 2) return got;
+    assert.ok(Date.now() < deadline, `#${id}: the iframe is ${got} px high, its content needs ${want}`);
+    await frame.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+  }
 }
 
 test('embed.js: one line gives a sized iframe that reports, plays, answers and resets; strangers are ignored', { timeout: 180_000 }, async () => {
@@ -73,9 +76,15 @@ test('embed.js: one line gives a sized iframe that reports, plays, answers and r
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  // The frames keep the site's policy: no refusal anywhere on the course page.
+  page.on('console', (m) => /Content Security Policy/.test(m.text()) && errors.push(m.text()));
   try {
     await page.goto(`${host.url}/course.html`, { waitUntil: 'load' });
+    // A command given at once, before the panel is ready, waits for it and is not lost.
+    await page.waitForFunction(() => document.getElementById('plain').trainlab, null, { timeout: 30_000 });
+    const early = page.evaluate(() => document.getElementById('plain').trainlab.metrics());
     const { frame } = await embedded(page, 'plain');
+    assert.ok(typeof (await early) === 'object', 'the early metrics request was not answered');
     assert.equal(new URL(frame.url()).pathname, `/embed/${SLUG}`, 'the iframe shows the embed route');
     const height = await waitForFit(page, 'plain', frame);
     assert.ok(height > 300, `the fitted iframe is only ${height} px high`);
@@ -83,8 +92,10 @@ test('embed.js: one line gives a sized iframe that reports, plays, answers and r
     // Play from the host, through the div: the status events arrive, up to "done".
     await page.evaluate(() => document.getElementById('plain').trainlab.play());
     await page.waitForFunction(() => window.events.plain.includes('done'), null, { timeout: 60_000, polling: 100 });
+    // The status events tell the run's story: idle when the panel was ready, done at the end.
     const seen = await page.evaluate(() => window.events.plain);
-    assert.ok(seen.includes('running') || seen.indexOf('done') > 0, `status events: ${seen}`);
+    assert.equal(seen[0], 'idle', `status events: ${seen}`);
+    assert.equal(seen.at(-1), 'done', `status events: ${seen}`);
     // Metrics on request: what the panel itself reports.
     const got = await page.evaluate(() => document.getElementById('plain').trainlab.metrics());
     const want = await frame.evaluate((s) => window.trainlab.metrics(s), SLUG);

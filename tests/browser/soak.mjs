@@ -38,17 +38,21 @@ await page.goto(server.url, { waitUntil: 'load' });
 await page.waitForFunction(() => typeof window.trainlab?.registry === 'function', null, { timeout: 60_000 });
 const registry = (await page.evaluate(() => window.trainlab.registry())).filter((c) => c.built);
 
-/** Navigates inside the page, as the router does for a link. */
+/** Navigates inside the page, as the router does for a link, and waits for that route's page. */
 async function go(route) {
   await page.evaluate((u) => {
     history.pushState(null, '', u);
     window.dispatchEvent(new PopStateEvent('popstate'));
   }, route);
-  const slug = route.split('/')[2];
+  const [, kind, slug] = route.split('/');
+  // A boolean, not the element: a returned element handle would keep every page alive.
   await page.waitForFunction(
-    // A boolean, not the element: a returned element handle would keep every page alive.
-    (s) => !!(s ? document.querySelector(`[data-testid="panel"][data-slug="${s}"]`) : document.querySelector('[data-testid="gallery"] li')),
-    slug,
+    ([k, s]) => {
+      if (!s) return !!document.querySelector('[data-testid="gallery"] li');
+      const panel = document.querySelector(`[data-testid="panel"][data-slug="${s}"]`);
+      return !!panel && !!panel.closest('.embed') === (k === 'embed');
+    },
+    [kind, slug],
     { timeout: 60_000, polling: 100 },
   );
   return slug ?? null;

@@ -1,7 +1,8 @@
 // Test 10: the app built with --public-url /sub/, served under /sub/ as a plain static host serves
 // it (serve.mjs `spa: false`: no rewrite rules; a missing path gets 404.html with status 404, as on
 // GitHub Pages). Every route, opened directly by its address, shows its page: the 404.html that
-// scripts/site-files.mjs writes is the app itself.
+// scripts/site-files.mjs writes is the app itself, and every page carries the site's Content
+// Security Policy (the other tests fail on any refusal of it).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp, assertGallery, hasBuild, DIST_SUB, SLUG, APP_START_MS } from './harness.mjs';
@@ -30,6 +31,12 @@ test('sub-path on a static host: every route opens directly', { skip, timeout: 2
       route.split('?')[0],
       { timeout: APP_START_MS, polling: 100 },
     );
+    // The page (index.html or 404.html) carries the site's policy: its own origin, WebAssembly,
+    // and inline scripts only by their hashes.
+    const policy = await p.page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content ?? null);
+    const scripts = /script-src ([^;]*)/.exec(policy ?? '')?.[1] ?? '';
+    assert.match(scripts, /^'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/=]{44}')+$/, `${route}: script-src is "${scripts}"`);
+    assert.match(policy, /default-src 'self'/, `${route}: ${policy}`);
   }
   t.diagnostic(`${routes.length} routes opened directly in ${Date.now() - t0} ms`);
   // Only the document's own 404s may show on the console (the status a static host gives them).
