@@ -1,5 +1,6 @@
 //! "Embed this panel": the one-line HTML a course author pastes to show the panel, in its current
-//! state (the address's parameters, seed and `hide=` list), with the names `hide=` accepts.
+//! state (the address's parameters, seed and `hide=` list; not `backend=`), with the names `hide=`
+//! accepts.
 //! `assets/embed.js` turns the line into a sized iframe of `/embed/<slug>`.
 
 use super::base_path;
@@ -32,8 +33,12 @@ fn origin() -> String {
 pub fn EmbedCode(concept: &'static Concept) -> impl IntoView {
     let code = RwSignal::new(String::new());
     let (copied, set_copied) = signal(None::<bool>);
-    // Read when opened and when copied: the address changes with every control.
-    let refresh = move || code.set(snippet(&origin(), &base_path(), concept.slug, &current_query().to_query_string()));
+    // Read when opened and when copied: the address changes with every control. `backend=` is
+    // this reader's device choice, not the panel's state: each reader's browser picks its own.
+    let refresh = move || {
+        let query = current_query().without(&["backend"]).to_query_string();
+        code.set(snippet(&origin(), &base_path(), concept.slug, &query));
+    };
     let copy = move |_| {
         refresh();
         let text = code.get_untracked();
@@ -44,7 +49,7 @@ pub fn EmbedCode(concept: &'static Concept) -> impl IntoView {
         <details class="embed-code" data-testid="embed-code" on:toggle=move |_| refresh()>
             <summary>"Embed this panel in your page"</summary>
             <p>"Paste these two lines into any web page. The panel appears with the settings it has now, sizes itself to its content, and trains in the reader's browser."</p>
-            <textarea readonly rows="3" aria-label="Embed code" prop:value=move || code.get()></textarea>
+            <textarea readonly rows="4" aria-label="Embed code" prop:value=move || code.get()></textarea>
             <button on:click=copy>{move || match copied.get() {
                 None => "Copy embed code",
                 Some(true) => "Embed code copied",

@@ -149,6 +149,7 @@ test('"Embed this panel" gives the line for the page\'s state, with the names hi
   const params = new URLSearchParams(query);
   assert.equal(params.get('steps'), '40', `the embed code lost the page's settings: ${spec}`);
   assert.equal(params.get('hide'), 'seed', `the embed code lost hide=: ${spec}`);
+  assert.equal(params.get('backend'), null, `the embed code forces this reader's backend: ${spec}`);
   assert.match(code, new RegExp(`<script src="${app.url('/embed.js').replace(/[.?]/g, '\\$&')}" async></script>`), code);
   const names = await box.locator('.hide-names code').last().innerText();
   const registry = await p.page.evaluate(() => window.trainlab.registry());
