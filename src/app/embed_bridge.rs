@@ -120,7 +120,7 @@ fn post_status(slug: &'static str, force: bool, id: &JsValue) {
 
 /// The height the page's content needs: the bottom of the embed's box in the document (not in
 /// the frame's scrolled view), plus a little slack against rounding; none before it exists.
-pub const SLACK_PX: f64 = 4.0;
+const SLACK_PX: f64 = 4.0;
 fn content_height() -> Option<f64> {
     let window = web_sys::window()?;
     let content = window.document()?.query_selector(".embed").ok().flatten()?;

@@ -22,6 +22,7 @@ mod adapter;
 pub mod pool;
 pub mod probes;
 mod report;
+mod test_hooks;
 pub mod wire_js;
 pub mod worker;
 
@@ -29,7 +30,7 @@ use burn::tensor::Device;
 use leptos::prelude::*;
 use pool::{Event, Pool};
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -341,31 +342,6 @@ impl Runtime {
         self.page_slice.set(256);
         self.page.replace(None);
         self.backend.set(Some(BackendInfo::cpu(Some(format!("{why} Training continues on the CPU.")))));
-    }
-
-    /// Test hook: a real panic in the worker that trains `slug`'s jobs; false when none of them
-    /// trains in a worker (on the page's thread a panic would end the whole page).
-    pub fn panic_in(&self, slug: &str) -> bool {
-        let workers: BTreeSet<usize> = self
-            .routes
-            .borrow()
-            .iter()
-            .filter_map(|(&id, r)| match r {
-                Route::Worker(i) => self.mirror(id).filter(|m| m.borrow().spec().panel == slug).map(|_| *i),
-                Route::Page => None,
-            })
-            .collect();
-        if let Some(p) = self.pool.borrow_mut().as_mut() {
-            workers.iter().for_each(|&i| p.send(i, ToHost::Panic));
-        }
-        !workers.is_empty()
-    }
-
-    /// Test hook: makes worker `index` fail as a crash would.
-    pub fn crash_worker(&self, index: usize) {
-        if let Some(p) = self.pool.borrow_mut().as_mut() {
-            p.send(index, ToHost::Crash);
-        }
     }
 
     /// Tells every host whether the tab is hidden (a hidden tab trains nothing).

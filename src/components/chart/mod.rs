@@ -98,18 +98,14 @@ pub fn next_id(prefix: &str) -> String {
     format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
 }
 
-/// A number as a text alternative says it: four significant digits, no exponent for ordinary sizes.
+/// A number as a text alternative says it: the controls' readout ([`fmt_num`](crate::components::controls::fmt_num)) without trailing
+/// zeros, and words for the non-finite.
 pub fn spoken(v: f64) -> String {
     if !v.is_finite() {
         return if v.is_nan() { "not a number".into() } else { "infinite".into() };
     }
-    let a = v.abs();
-    if a != 0.0 && !(1e-3..1e6).contains(&a) {
-        return format!("{v:.3e}");
-    }
-    let digits = if a == 0.0 { 0 } else { (3 - a.log10().floor() as i32).max(0) as usize };
-    let s = format!("{v:.digits$}");
-    if s.contains('.') {
+    let s = crate::components::controls::fmt_num(v);
+    if s.contains('.') && !s.contains('e') {
         s.trim_end_matches('0').trim_end_matches('.').to_string()
     } else {
         s
