@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, WEBGPU_ARGS } from '../tests/browser/harness.mjs';
 import { startServer } from '../tests/browser/serve.mjs';
+import { shortRuns, shortTable } from './short.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, dflt) => {
@@ -23,7 +24,8 @@ const dist = path.resolve(ROOT, arg('--dist', 'dist'));
 const out = path.resolve(ROOT, arg('--out', 'target/bench.json'));
 
 // Steps per run: [warmup, timed]. The warm-up is long enough (about a second) for the browser to
-// move the hot wasm and JS code to its optimising tier, for both engines. WebGPU here is Chromium's
+// move the hot wasm and JS code to its optimising tier, for both engines (bench/short.mjs, run
+// after these, measures the first second instead). WebGPU here is Chromium's
 // SwiftShader software adapter, so its runs are short; on a real GPU, raise them.
 const STEPS = {
   cpu: { 'spiral-mlp': [300, quick ? 300 : 1000], 'grok-mlp': [10, quick ? 8 : 30], 'char-transformer': [2, quick ? 3 : 8] },
@@ -226,6 +228,9 @@ const result = {
   workloads: await workloads(browser, app, peer),
 };
 await browser.close();
+// What a reader gets in the first second or two: five fresh browsers per workload and engine
+// (bench/short.mjs), after the long-warm-up runs above so that neither sees the other's browser.
+result.short = await shortRuns({ appUrl: app.url, peerUrl: peer.url, runs: quick ? 3 : 5, log: (l) => console.error(l) });
 await app.close();
 await peer.close();
 fs.mkdirSync(path.dirname(out), { recursive: true });
@@ -238,6 +243,7 @@ for (const r of result.workloads) {
   const peerName = `${PEER[r.backend]}`;
   console.log(`| ${r.workload} | ${r.backend} (TF.js ${peerName}) | ${fmt(r.trainlab.stepsPerSec)} | ${fmt(r.tfjs.stepsPerSec)} | ${fmt(r.ratio)}× | ${r.tfjsCpu ? fmt(r.tfjsCpu.stepsPerSec) : ''} |`);
 }
+console.log(`\n${shortTable(result.short)}`);
 const flav = result.workloads.find((r) => r.tfjs?.simd !== undefined)?.tfjs;
 if (flav) console.log(`\nTF.js wasm backend: SIMD ${flav.simd ? 'on' : 'off'}, threads ${flav.threads ? 'on' : 'off'}.`);
 const w = result.wasm;

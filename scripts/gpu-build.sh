@@ -65,8 +65,8 @@ wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name trainlab-g
   "$CARGO_TARGET_DIR/wasm32-unknown-unknown/$dir/trainlab.wasm"
 wasm="$out/trainlab-gpu_bg.wasm"
 if [ "$profile" = release ]; then
-  # The same level as index.html's data-wasm-opt for the CPU-only build.
-  wasm-opt -O2 "$wasm" -o "$out/trainlab-gpu_opt.wasm"
+  # The same flags as index.html's data-wasm-opt and data-wasm-opt-params for the CPU-only build.
+  wasm-opt -O2 -ocimfs 400 "$wasm" -o "$out/trainlab-gpu_opt.wasm"
   wasm="$out/trainlab-gpu_opt.wasm"
 fi
 
