@@ -3,10 +3,11 @@
 // A profiling aid, not a benchmark: the profiler itself slows the run a little.
 //
 //   node bench/profile.mjs [--dist dist-test] [--workload spiral-mlp] [--backend cpu] [--steps 1000]
-//                          [--warmup 300] [--top 30] [--curve 40]
+//                          [--warmup 300] [--top 30] [--curve 40] [--callers NAME]
 //
 // `--curve K` first prints how fast a fresh page runs K back-to-back calls of 50 steps (each call
 // builds its own model): the browser moving hot code to its optimising tier, call by call.
+// `--callers NAME` also lists who calls the functions whose name contains NAME, by samples.
 //
 // A dev build (dist-test, from scripts/test.sh) keeps wasm function names; a release build after
 // wasm-opt may show only `wasm-function[N]`.
@@ -27,7 +28,6 @@ const backend = arg('--backend', 'cpu');
 const steps = Number(arg('--steps', '1000'));
 const warmup = Number(arg('--warmup', '300'));
 const top = Number(arg('--top', '30'));
-// `--callers NAME`: also list who calls the functions whose name contains NAME, by their samples.
 const callersOf = arg('--callers', null);
 const curve = Number(arg('--curve', '0'));
 
