@@ -3,10 +3,8 @@
 // A profiling aid, not a benchmark: the profiler itself slows the run a little.
 //
 //   node bench/profile.mjs [--dist dist-test] [--workload spiral-mlp] [--backend cpu] [--steps 1000]
-//                          [--warmup 300] [--top 30] [--curve 40] [--callers NAME]
+//                          [--warmup 300] [--top 30] [--callers NAME]
 //
-// `--curve K` first prints how fast a fresh page runs K back-to-back calls of 50 steps (each call
-// builds its own model): the browser moving hot code to its optimising tier, call by call.
 // `--callers NAME` also lists who calls the functions whose name contains NAME, by samples.
 //
 // A dev build (dist-test, from scripts/test.sh) keeps wasm function names; a release build after
@@ -29,24 +27,12 @@ const steps = Number(arg('--steps', '1000'));
 const warmup = Number(arg('--warmup', '300'));
 const top = Number(arg('--top', '30'));
 const callersOf = arg('--callers', null);
-const curve = Number(arg('--curve', '0'));
 
 const app = await startServer({ root: dist });
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...WEBGPU_ARGS] });
 const page = await browser.newPage();
 await page.goto(`${app.url}?backend=${backend === 'cpu' ? 'cpu' : 'gpu'}&autoplay=0`);
 await page.waitForFunction(() => window.trainlabBench, null, { timeout: 120_000 });
-if (curve > 0) {
-  const points = await page.evaluate(async ([o, k]) => {
-    const out = [];
-    for (let i = 0; i < k; i++) {
-      const r = await window.trainlabBench.run(o);
-      out.push([Math.round(performance.now()), Math.round(r.stepsPerSec)]);
-    }
-    return out;
-  }, [{ workload, backend, steps: 50, warmup: 0 }, curve]);
-  console.log(`steps/s per call of 50 steps (ms since navigation: steps/s): ${points.map(([t, v]) => `${t}: ${v}`).join(', ')}`);
-}
 // Warm-up outside the profile, so the optimising tier has compiled the hot code.
 await page.evaluate((o) => window.trainlabBench.run(o), { workload, backend, steps: Math.max(1, warmup), warmup: 0 });
 const cdp = await page.context().newCDPSession(page);
