@@ -10,16 +10,11 @@
 // A dev build (dist-test, from scripts/test.sh) keeps wasm function names; a release build after
 // wasm-opt may show only `wasm-function[N]`.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, WEBGPU_ARGS } from '../tests/browser/harness.mjs';
 import { startServer } from '../tests/browser/serve.mjs';
+import { ROOT, arg } from './cli.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : dflt;
-};
 const dist = path.resolve(ROOT, arg('--dist', 'dist-test'));
 const workload = arg('--workload', 'spiral-mlp');
 const backend = arg('--backend', 'cpu');

@@ -8,17 +8,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, WEBGPU_ARGS } from '../tests/browser/harness.mjs';
 import { startServer } from '../tests/browser/serve.mjs';
+import { ROOT, arg, fmt } from './cli.mjs';
 import { shortRuns, shortTable } from './short.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : dflt;
-};
 const quick = process.argv.includes('--quick');
 const dist = path.resolve(ROOT, arg('--dist', 'dist'));
 const out = path.resolve(ROOT, arg('--out', 'target/bench.json'));
@@ -34,7 +29,6 @@ const STEPS = {
 // Which TF.js backend each Trainlab backend is compared with.
 const PEER = { cpu: 'wasm', webgpu: 'webgpu' };
 
-const fmt = (v) => (Number.isFinite(v) ? (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)) : '–');
 
 // `untimed`: run once first and discard the result (see the CPU warm-up note below).
 async function timed(page, fn, opts, untimed = false) {

@@ -13,16 +13,17 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/browser/harness.mjs';
 import { startServer } from '../tests/browser/serve.mjs';
+import { ROOT, arg, fmt } from './cli.mjs';
 
-/// Steps per run (untimed, then timed): W1's 300 is the issue's measurement; W2's and W3's take
-/// TF.js 3–6 s each.
+// Steps per run (untimed, then timed): W1's 300 is the issue's measurement; W2's and W3's take
+// TF.js 3–6 s each.
 export const SHORT_STEPS = { 'spiral-mlp': 300, 'grok-mlp': 10, 'char-transformer': 2 };
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-export const summary = (xs) => ({ min: Math.min(...xs), median: median(xs), runs: xs });
+const summary = (xs) => ({ min: Math.min(...xs), median: median(xs), runs: xs });
 
 // One fresh browser: open `url`, wait for `api`, run untimed then timed; steps/s of the timed run.
 async function once(url, api, opts) {
@@ -40,7 +41,7 @@ async function once(url, api, opts) {
   }
 }
 
-/// Five (or `runs`) short runs per workload, both engines; `log` gets one line per pair.
+// Five (or `runs`) short runs per workload, both engines; `log` gets one line per pair.
 export async function shortRuns({ appUrl, peerUrl, runs = 5, workloads = Object.keys(SHORT_STEPS), log = () => {} }) {
   const rows = [];
   for (const workload of workloads) {
@@ -66,9 +67,7 @@ export async function shortRuns({ appUrl, peerUrl, runs = 5, workloads = Object.
   return rows;
 }
 
-const fmt = (v) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
-
-/// The Markdown table of `shortRuns`' rows.
+// The Markdown table of `shortRuns`' rows.
 export function shortTable(rows) {
   const lines = [
     `| workload (short: fresh browser, untimed run, timed run of N steps) | N | Trainlab CPU steps/s min / median | TF.js wasm steps/s min / median | ratio min / median (paired runs) |`,
@@ -81,11 +80,6 @@ export function shortTable(rows) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const arg = (name, dflt) => {
-    const i = process.argv.indexOf(name);
-    return i > 0 ? process.argv[i + 1] : dflt;
-  };
   const only = arg('--workload', null);
   const app = await startServer({ root: path.resolve(ROOT, arg('--dist', 'dist')) });
   const peer = await startServer({ root: path.join(ROOT, 'bench') });

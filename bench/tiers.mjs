@@ -13,16 +13,11 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/browser/harness.mjs';
 import { startServer } from '../tests/browser/serve.mjs';
+import { ROOT, arg } from './cli.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : dflt;
-};
 const dist = path.resolve(ROOT, arg('--dist', 'dist'));
 const calls = Number(arg('--calls', '30'));
 const top = Number(arg('--top', '20'));

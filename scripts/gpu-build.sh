@@ -65,8 +65,13 @@ wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name trainlab-g
   "$CARGO_TARGET_DIR/wasm32-unknown-unknown/$dir/trainlab.wasm"
 wasm="$out/trainlab-gpu_bg.wasm"
 if [ "$profile" = release ]; then
-  # The same flags as index.html's data-wasm-opt and data-wasm-opt-params for the CPU-only build.
-  wasm-opt -O2 -ocimfs 400 "$wasm" -o "$out/trainlab-gpu_opt.wasm"
+  # The flags trunk gives the CPU-only build, read from index.html's rust link (data-wasm-opt and
+  # data-wasm-opt-params), so that both builds are optimised alike.
+  link="$(grep -o '<link data-trunk rel="rust"[^>]*>' index.html)"
+  level="$(sed -n 's/.*data-wasm-opt="\([^"]*\)".*/\1/p' <<<"$link")"
+  params="$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' <<<"$link")"
+  # shellcheck disable=SC2086 # params holds several flags
+  wasm-opt "-O${level:-2}" $params "$wasm" -o "$out/trainlab-gpu_opt.wasm"
   wasm="$out/trainlab-gpu_opt.wasm"
 fi
 
