@@ -6,6 +6,7 @@
 //                          [--warmup 300] [--top 30] [--callers NAME]
 //
 // `--callers NAME` also lists who calls the functions whose name contains NAME, by samples.
+// `--warmup 0` profiles a fresh page's first steps, baseline tier and all (issue 22).
 //
 // A dev build (dist-test, from scripts/test.sh) keeps wasm function names; a release build after
 // wasm-opt may show only `wasm-function[N]`.
@@ -29,7 +30,7 @@ const page = await browser.newPage();
 await page.goto(`${app.url}?backend=${backend === 'cpu' ? 'cpu' : 'gpu'}&autoplay=0`);
 await page.waitForFunction(() => window.trainlabBench, null, { timeout: 120_000 });
 // Warm-up outside the profile, so the optimising tier has compiled the hot code.
-await page.evaluate((o) => window.trainlabBench.run(o), { workload, backend, steps: Math.max(1, warmup), warmup: 0 });
+if (warmup > 0) await page.evaluate((o) => window.trainlabBench.run(o), { workload, backend, steps: warmup, warmup: 0 });
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 100 });

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/browser/harness.mjs';
 import { startServer } from '../tests/browser/serve.mjs';
+import { wasmFunctions } from '../tests/browser/wasm-code.mjs';
 import { ROOT, arg } from './cli.mjs';
 
 const dist = path.resolve(ROOT, arg('--dist', 'dist'));
@@ -69,48 +70,8 @@ chrome.kill();
 await app.close();
 fs.rmSync(profileDir, { recursive: true, force: true });
 
-// Function names from the .wasm's name section (subsection 1), when it has one.
-function names(file) {
-  const b = fs.readFileSync(file);
-  const out = new Map();
-  let p = 8;
-  const leb = () => {
-    let r = 0;
-    let s = 0;
-    let x;
-    do {
-      x = b[p++];
-      r += (x & 0x7f) * 2 ** s;
-      s += 7;
-    } while (x & 0x80);
-    return r;
-  };
-  while (p < b.length) {
-    const id = b[p++];
-    const end = leb() + p;
-    if (id === 0) {
-      const n = leb();
-      const section = b.subarray(p, p + n).toString();
-      p += n;
-      while (section === 'name' && p < end) {
-        const sub = b[p++];
-        const subEnd = leb() + p;
-        for (let i = 0, count = sub === 1 ? leb() : 0; i < count; i++) {
-          const index = leb();
-          const len = leb();
-          out.set(index, b.subarray(p, p + len).toString());
-          p += len;
-        }
-        p = subEnd;
-      }
-    }
-    p = end;
-  }
-  return out;
-}
-
 const wasm = fs.readdirSync(dist).find((f) => f.endsWith('.wasm'));
-const named = names(path.join(dist, wasm));
+const named = new Map(wasmFunctions(path.join(dist, wasm)).map((f) => [f.index, f.name]));
 console.log(`${workload}, calls of 50 steps (ms since navigation: steps/s): ${points.map(([t, v]) => `${t}: ${v}`).join(', ')}`);
 const ms = compiled.reduce((s, c) => s + c.us, 0) / 1000;
 const bytes = compiled.reduce((s, c) => s + c.bytes, 0);

@@ -145,7 +145,7 @@ where
 
 /// Binary operation with in-place optimization for Pod types.
 #[inline(never)] // trainlab patch: see vendor/README.md
-pub(crate) fn binary_op_typed<E, Op>(mut lhs: FlexTensor, mut rhs: FlexTensor, op: Op) -> FlexTensor
+pub(crate) fn binary_op_typed<E, Op>(mut lhs: FlexTensor, rhs: FlexTensor, op: Op) -> FlexTensor
 where
     E: Element + bytemuck::Pod,
     Op: Fn(E, E) -> E,
@@ -166,6 +166,19 @@ where
         return lhs;
     }
 
+    // trainlab patch: the other paths, out of line (see vendor/README.md)
+    binary_op_rest(lhs, rhs, op)
+}
+
+/// `binary_op_typed` past its in-place contiguous path: broadcast/strided in-place, then the
+/// allocating paths. Kept out of line so that an op that only ever takes the fast path keeps a
+/// small function for the browser's optimising tier.
+#[inline(never)] // trainlab patch: see vendor/README.md
+fn binary_op_rest<E, Op>(mut lhs: FlexTensor, mut rhs: FlexTensor, op: Op) -> FlexTensor
+where
+    E: Element + bytemuck::Pod,
+    Op: Fn(E, E) -> E,
+{
     // Broadcast/strided in-place: when one operand is uniquely owned and
     // the collapsed nest walks it densely from storage index 0, the nest
     // can write straight into it instead of allocating a full-size
@@ -195,6 +208,16 @@ where
         return rhs;
     }
 
+    binary_op_alloc(lhs, rhs, op)
+}
+
+/// The allocating paths of `binary_op_typed`.
+#[inline(never)] // trainlab patch: see vendor/README.md
+fn binary_op_alloc<E, Op>(lhs: FlexTensor, rhs: FlexTensor, op: Op) -> FlexTensor
+where
+    E: Element + bytemuck::Pod,
+    Op: Fn(E, E) -> E,
+{
     // Allocating path
     let shape = lhs.layout().shape().clone();
     let dtype = lhs.dtype();
@@ -219,26 +242,38 @@ where
         // joint loop nest with a specialized (autovectorizable) inner
         // loop. Only negative-stride (flipped) or over-rank layouts
         // fall through to the per-element StridedIter odometer.
-        _ => {
-            if let Some(result) =
-                crate::zip::zip_map(lhs_storage, lhs.layout(), rhs_storage, rhs.layout(), &op)
-            {
-                result
-            } else if lhs.layout().num_dims() == 2 {
-                // 2D non-contiguous with negative strides (e.g. flipped)
-                apply_2d_strided(lhs_storage, rhs_storage, lhs.layout(), rhs.layout(), &op)
-            } else {
-                let lhs_iter = StridedIter::new(lhs.layout());
-                let rhs_iter = StridedIter::new(rhs.layout());
-                lhs_iter
-                    .zip(rhs_iter)
-                    .map(|(li, ri)| op(lhs_storage[li], rhs_storage[ri]))
-                    .collect()
-            }
-        }
+        _ => binary_op_strided(lhs_storage, lhs.layout(), rhs_storage, rhs.layout(), &op),
     };
 
     make_tensor(result, shape, dtype)
+}
+
+/// The strided/broadcast allocating path of `binary_op_typed`.
+#[inline(never)] // trainlab patch: see vendor/README.md
+fn binary_op_strided<E, Op>(
+    lhs_storage: &[E],
+    lhs_layout: &Layout,
+    rhs_storage: &[E],
+    rhs_layout: &Layout,
+    op: &Op,
+) -> Vec<E>
+where
+    E: Element + bytemuck::Pod,
+    Op: Fn(E, E) -> E,
+{
+    if let Some(result) = crate::zip::zip_map(lhs_storage, lhs_layout, rhs_storage, rhs_layout, op) {
+        result
+    } else if lhs_layout.num_dims() == 2 {
+        // 2D non-contiguous with negative strides (e.g. flipped)
+        apply_2d_strided(lhs_storage, rhs_storage, lhs_layout, rhs_layout, op)
+    } else {
+        let lhs_iter = StridedIter::new(lhs_layout);
+        let rhs_iter = StridedIter::new(rhs_layout);
+        lhs_iter
+            .zip(rhs_iter)
+            .map(|(li, ri)| op(lhs_storage[li], rhs_storage[ri]))
+            .collect()
+    }
 }
 
 /// Fast 2D strided binary operation using row-based iteration.

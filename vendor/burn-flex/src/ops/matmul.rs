@@ -97,7 +97,11 @@ pub fn matmul(lhs: FlexTensor, rhs: FlexTensor) -> FlexTensor {
     assert_eq!(k_lhs, k_rhs, "matmul: inner dimensions must match");
 
     match lhs.dtype() {
-        DType::F32 => matmul_gemm::<f32>(lhs, rhs),
+        // trainlab patch: degenerate 2-D shapes without gemm (see vendor/README.md)
+        DType::F32 => match super::matmul_small::matmul_small_f32(&lhs, &rhs) {
+            Some(out) => out,
+            None => matmul_gemm::<f32>(lhs, rhs),
+        },
         DType::F64 => matmul_gemm::<f64>(lhs, rhs),
         DType::F16 => matmul_gemm::<f16>(lhs, rhs),
         DType::BF16 => matmul_bf16(lhs, rhs),
@@ -232,6 +236,7 @@ fn batch_elem_offset(b: usize, broadcast_shape: &[usize], elem_strides: &[isize]
 // Generic gemm-based matmul (f32, f64, f16)
 // ============================================================================
 
+#[inline(never)] // trainlab patch: see vendor/README.md
 fn matmul_gemm<T: GemmScalar>(lhs: FlexTensor, rhs: FlexTensor) -> FlexTensor {
     let lhs_rank = lhs.layout().shape().num_dims();
     let rhs_rank = rhs.layout().shape().num_dims();
@@ -450,6 +455,7 @@ fn matmul_batched_gemm<T: GemmScalar>(lhs: FlexTensor, rhs: FlexTensor) -> FlexT
 // bf16 matmul (via f32 conversion)
 // ============================================================================
 
+#[inline(never)] // trainlab patch: see vendor/README.md
 fn matmul_bf16(lhs: FlexTensor, rhs: FlexTensor) -> FlexTensor {
     let lhs = lhs.to_contiguous();
     let rhs = rhs.to_contiguous();

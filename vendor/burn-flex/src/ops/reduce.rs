@@ -169,6 +169,7 @@ fn sum_impl<E: Element + bytemuck::Pod + Default + core::iter::Sum>(
 /// Widening scalar reduction for small integer types: accumulate in i64 to avoid overflow.
 macro_rules! widening_scalar_reduce {
     ($name:ident, $fold:expr, $init:expr) => {
+        #[inline(never)] // trainlab patch: see vendor/README.md
         fn $name<E>(tensor: &FlexTensor) -> FlexTensor
         where
             E: Element + bytemuck::Pod + Default,
