@@ -49,9 +49,8 @@ fn reference(a: &[f32], b: &[f32], m: usize, k: usize, n: usize) -> Vec<f64> {
 }
 
 /// W1's matmuls have a dimension of 2 (its input, its two classes, and their transposes in the
-/// backward pass); the vendored burn-flex does those without gemm (vendor/README.md). Each shape
-/// is checked against an f64 reference, with plain, transposed (strided) and sliced (offset)
-/// operands, beside shapes that still go to gemm.
+/// backward pass), where gemm runs its edge cases. Each shape is checked against an f64
+/// reference, with plain, transposed (strided) and sliced (offset) operands.
 #[test]
 fn small_matmuls_match_a_reference() {
     use burn::prelude::*;

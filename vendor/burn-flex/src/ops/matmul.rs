@@ -97,11 +97,7 @@ pub fn matmul(lhs: FlexTensor, rhs: FlexTensor) -> FlexTensor {
     assert_eq!(k_lhs, k_rhs, "matmul: inner dimensions must match");
 
     match lhs.dtype() {
-        // trainlab patch: degenerate 2-D shapes without gemm (see vendor/README.md)
-        DType::F32 => match super::matmul_small::matmul_small_f32(&lhs, &rhs) {
-            Some(out) => out,
-            None => matmul_gemm::<f32>(lhs, rhs),
-        },
+        DType::F32 => matmul_gemm::<f32>(lhs, rhs),
         DType::F64 => matmul_gemm::<f64>(lhs, rhs),
         DType::F16 => matmul_gemm::<f16>(lhs, rhs),
         DType::BF16 => matmul_bf16(lhs, rhs),

@@ -111,7 +111,6 @@ mod int;
 pub mod interpolate;
 pub mod mask;
 pub mod matmul;
-mod matmul_small; // trainlab patch: see vendor/README.md
 mod module;
 pub mod pool;
 mod qtensor;
