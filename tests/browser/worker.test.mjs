@@ -17,6 +17,8 @@ async function pingFrom(t, app, path) {
   const reply = await p.page.evaluate(() => window.trainlab.debug.pingWorker());
   t.diagnostic(`worker: ${JSON.stringify(reply)}`);
   assert.equal(reply?.t, 'ready', `the worker answered ${JSON.stringify(reply)}`);
+  // The page names its build once its backend is chosen (with WebGPU, after the adapter request).
+  await p.page.waitForFunction(() => window.trainlab.backend()?.build);
   assert.equal(reply.build, (await p.backend()).build, 'the worker runs another build than the page');
   assert.ok(reply.memBytes >= 65536, `the worker's instance holds ${reply.memBytes} bytes`);
   await assertOneWasmDownload(p);
