@@ -13,7 +13,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/browser/harness.mjs';
 import { startServer } from '../tests/browser/serve.mjs';
-import { ROOT, arg } from './cli.mjs';
+import { ROOT, arg, median } from './cli.mjs';
 
 const dist = path.resolve(ROOT, arg('--dist', 'dist'));
 const runs = Number(arg('--runs', '5'));
@@ -73,5 +73,6 @@ for (let i = 0; i < runs; i++) {
   console.log(`run ${i + 1}: ${Object.entries(r).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
 }
 await app.close();
-const median = (k) => rows.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(rows.length / 2)];
-console.log(`median (steps/s; TurboFan CPU ms): ${Object.keys(rows[0]).map((k) => `${k} ${median(k).toFixed(0)}`).join(', ')}`);
+fs.rmSync(path.dirname(traceFile), { recursive: true, force: true });
+const medians = Object.keys(rows[0]).map((k) => `${k} ${median(rows.map((r) => r[k])).toFixed(0)}`);
+console.log(`median (steps/s; TurboFan CPU ms): ${medians.join(', ')}`);

@@ -13,16 +13,12 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/browser/harness.mjs';
 import { startServer } from '../tests/browser/serve.mjs';
-import { ROOT, arg, fmt } from './cli.mjs';
+import { ROOT, arg, fmt, median } from './cli.mjs';
 
 // Steps per run (untimed, then timed): W1's 300 is the issue's measurement; W2's and W3's take
 // TF.js 3–6 s each.
 export const SHORT_STEPS = { 'spiral-mlp': 300, 'grok-mlp': 10, 'char-transformer': 2 };
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const summary = (xs) => ({ min: Math.min(...xs), median: median(xs), runs: xs });
 
 // One fresh browser: open `url`, wait for `api`, run untimed then timed; steps/s of the timed run.

@@ -4,85 +4,97 @@
 
 import fs from 'node:fs';
 
-/** Reads `file`; returns `[{ index, name, bytes }]` for every function defined in it. */
-export function wasmFunctions(file) {
-  const b = fs.readFileSync(file);
-  let p = 8;
-  const leb = () => {
+// A cursor over the module's bytes.
+class Reader {
+  constructor(bytes) {
+    this.b = bytes;
+    this.p = 8; // past the magic number and version
+  }
+
+  byte() {
+    return this.b[this.p++];
+  }
+
+  leb() {
     let r = 0;
     let s = 0;
     let x;
     do {
-      x = b[p++];
+      x = this.byte();
       r += (x & 0x7f) * 2 ** s;
       s += 7;
     } while (x & 0x80);
     return r;
-  };
-  const str = () => {
-    const len = leb();
-    p += len;
-    return b.subarray(p - len, p).toString();
-  };
+  }
+
+  str() {
+    const len = this.leb();
+    this.p += len;
+    return this.b.subarray(this.p - len, this.p).toString();
+  }
+
+  // Memory or table limits: flags, minimum, and a maximum when flag bit 0 says so.
+  limits() {
+    const flags = this.byte();
+    this.leb();
+    if (flags & 1) this.leb();
+  }
+}
+
+/** Reads `file`; returns `[{ index, name, bytes }]` for every function defined in it. */
+export function wasmFunctions(file) {
+  const r = new Reader(fs.readFileSync(file));
   let imported = 0;
   const sizes = [];
   const names = new Map();
-  while (p < b.length) {
-    const id = b[p++];
-    const end = leb() + p;
-    if (id === 2) imported = importedFunctions(b, () => p, (q) => (p = q), leb, str);
+  while (r.p < r.b.length) {
+    const id = r.byte();
+    const end = r.leb() + r.p;
+    if (id === 2) imported = importedFunctions(r);
     if (id === 10) {
-      for (let i = 0, count = leb(); i < count; i++) {
-        const size = leb();
+      for (let i = 0, count = r.leb(); i < count; i++) {
+        const size = r.leb();
         sizes.push(size);
-        p += size;
+        r.p += size;
       }
     }
-    if (id === 0 && str() === 'name') {
-      while (p < end) {
-        const sub = b[p++];
-        const subEnd = leb() + p;
-        for (let i = 0, count = sub === 1 ? leb() : 0; i < count; i++) {
-          const index = leb();
-          names.set(index, str());
+    if (id === 0 && r.str() === 'name') {
+      while (r.p < end) {
+        const sub = r.byte();
+        const subEnd = r.leb() + r.p;
+        for (let i = 0, count = sub === 1 ? r.leb() : 0; i < count; i++) {
+          const index = r.leb();
+          names.set(index, r.str());
         }
-        p = subEnd;
+        r.p = subEnd;
       }
     }
-    p = end;
+    r.p = end;
   }
   return sizes.map((bytes, i) => ({ index: imported + i, name: names.get(imported + i) ?? null, bytes }));
 }
 
 // How many of the import section's entries are functions (they come first in the index space).
-function importedFunctions(b, at, seek, leb, str) {
+function importedFunctions(r) {
   let functions = 0;
-  for (let i = 0, count = leb(); i < count; i++) {
-    str();
-    str();
-    const kind = b[at()];
-    seek(at() + 1);
+  for (let i = 0, count = r.leb(); i < count; i++) {
+    r.str(); // module
+    r.str(); // name
+    const kind = r.byte();
     if (kind === 0) {
       functions++;
-      leb();
+      r.leb(); // type index
     } else if (kind === 1) {
-      seek(at() + 1);
-      limits(b, at, seek, leb);
+      r.byte(); // element type
+      r.limits();
     } else if (kind === 2) {
-      limits(b, at, seek, leb);
+      r.limits();
     } else if (kind === 3) {
-      seek(at() + 2);
+      r.p += 2; // value type, mutability
     } else {
-      leb(); // tag: attribute byte, then type index
-      leb();
+      r.byte(); // tag: attribute, then type index
+      r.leb();
     }
   }
   return functions;
-}
-
-function limits(b, at, seek, leb) {
-  const flags = b[at()];
-  seek(at() + 1);
-  leb();
-  if (flags & 1) leb();
 }
